@@ -1,0 +1,121 @@
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+/**
+ * Table types as better-sqlite3 really returns them: dates are ISO-8601 text (instants in
+ * UTC, calendar dates as `YYYY-MM-DD`), booleans are 0/1, money is integer Rupiah.
+ */
+export interface AgenciesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  created_at: ColumnType<string, string | undefined, never>;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  agency_id: number | null;
+  active: number;
+  password_hash: string | null;
+  created_at: ColumnType<string, string | undefined, never>;
+}
+
+export interface IssuesTable {
+  id: Generated<number>;
+  number: number;
+  title: string;
+  description: string;
+  location: string | null;
+  lead_agency_id: number;
+  lead_note: string | null;
+  indicator_label: string | null;
+  indicator_unit: string | null;
+  indicator_target: number | null;
+  indicator_baseline: number | null;
+  start_date: string | null;
+  target_date: string | null;
+  target_date_precision: string;
+  version: Generated<number>;
+  created_at: ColumnType<string, string | undefined, never>;
+}
+
+export interface IssueAgenciesTable {
+  issue_id: number;
+  agency_id: number;
+  role: string;
+  note: string | null;
+}
+
+export interface FundingLinesTable {
+  id: Generated<number>;
+  issue_id: number;
+  source: string;
+  description: string;
+  fiscal_year: number | null;
+  amount_planned: number | null;
+  amount_realised: number | null;
+  donor_agency_id: number | null;
+  confirmed: number;
+  source_name: string | null;
+  source_url: string | null;
+}
+
+export interface IssueUpdatesTable {
+  id: Generated<number>;
+  issue_id: number;
+  author_id: number;
+  agency_id: number | null;
+  created_at: string;
+  date_precision: string;
+  stage: string;
+  health: string;
+  physical_progress: number | null;
+  budget_progress: number | null;
+  indicator_value: number | null;
+  note: string;
+  obstacles: string | null;
+  next_steps: string | null;
+  source_name: string | null;
+  source_url: string | null;
+}
+
+export interface AwardEventsTable {
+  id: Generated<number>;
+  name: string;
+  organiser: string;
+  level: string;
+  event_date: string;
+  place: string;
+  handed_over_on: string | null;
+  note: string | null;
+  source_name: string | null;
+  source_url: string | null;
+}
+
+export interface AwardResultsTable {
+  id: Generated<number>;
+  event_id: number;
+  position: number;
+  category: string;
+  predicate: string;
+  score: number | null;
+  agency_id: number | null;
+  note: string | null;
+}
+
+export interface Database {
+  agencies: AgenciesTable;
+  users: UsersTable;
+  issues: IssuesTable;
+  issue_agencies: IssueAgenciesTable;
+  funding_lines: FundingLinesTable;
+  issue_updates: IssueUpdatesTable;
+  award_events: AwardEventsTable;
+  award_results: AwardResultsTable;
+}
+
+export type AgencyRow = Selectable<AgenciesTable>;
+export type NewIssueUpdate = Insertable<IssueUpdatesTable>;

@@ -1,0 +1,23 @@
+import type { DB } from "../database";
+import { SEED_AGENCIES } from "./agencies";
+import { SEED_AWARDS } from "./awards";
+import { insertAgencies, insertAward, insertIssue, insertSourceAuthor } from "./builders";
+import { SEED_ISSUES } from "./issues";
+
+/**
+ * Fills an empty database with the shipped data, in one transaction. A database that already
+ * holds anything is left alone. Returns whether it seeded.
+ */
+export async function seedIfEmpty(db: DB): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom("agencies").select("id").limit(1).executeTakeFirst();
+    const issue = await trx.selectFrom("issues").select("id").limit(1).executeTakeFirst();
+    if (existing || issue) return false;
+
+    const agencies = await insertAgencies(trx, SEED_AGENCIES);
+    const authorId = await insertSourceAuthor(trx);
+    for (const issue of SEED_ISSUES) await insertIssue(trx, issue, agencies, authorId);
+    for (const award of SEED_AWARDS) await insertAward(trx, award, agencies);
+    return true;
+  });
+}

@@ -1,0 +1,220 @@
+import type { ExpressionBuilder } from "kysely";
+import type { DB } from "../../db/database";
+import type { Database } from "../../db/schema";
+import type { AgencyKind, ChainRole, DatePrecision, FundingSource, Health, Stage } from "../../shared/domain";
+import { indicatorProgress } from "../../shared/domain";
+import { type IssueState, issueState } from "../../shared/issueState";
+
+export interface AgencyRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export type IssueSummary = {
+  id: number;
+  number: number;
+  title: string;
+  version: number;
+  leadAgency: AgencyRef;
+} & IssueState;
+
+/**
+ * The id of an issue's latest update at or before `cutoff`: the SQL form of `stateAsOf` in
+ * shared/asOf.ts (same ordering, same tie-break), answered by one seek on
+ * issue_updates(issue_id, created_at, id).
+ */
+function latestUpdateId(cutoff: string) {
+  return (eb: ExpressionBuilder<Database & { i: Database["issues"] }, "i">) =>
+    eb
+      .selectFrom("issue_updates as x")
+      .select("x.id")
+      .whereRef("x.issue_id", "=", "i.id")
+      .where("x.created_at", "<=", cutoff)
+      .orderBy("x.created_at", "desc")
+      .orderBy("x.id", "desc")
+      .limit(1);
+}
+
+function issuesWithState(db: DB, cutoff: string) {
+  return db
+    .selectFrom("issues as i")
+    .innerJoin("agencies as a", "a.id", "i.lead_agency_id")
+    .leftJoin("issue_updates as u", (join) =>
+      join.onRef("u.issue_id", "=", "i.id").on("u.id", "=", latestUpdateId(cutoff)),
+    )
+    .select([
+      "i.id",
+      "i.number",
+      "i.title",
+      "i.version",
+      "a.id as leadAgencyId",
+      "a.code as leadAgencyCode",
+      "a.name as leadAgencyName",
+      "u.created_at as updatedAt",
+      "u.stage",
+      "u.health",
+      "u.physical_progress",
+      "u.budget_progress",
+      "u.indicator_value",
+    ]);
+}
+
+type StateRow = Awaited<ReturnType<ReturnType<typeof issuesWithState>["executeTakeFirstOrThrow"]>>;
+
+function toSummary(row: StateRow): IssueSummary {
+  const state = issueState(
+    row.updatedAt === null
+      ? null
+      : {
+          createdAt: row.updatedAt,
+          stage: row.stage as Stage,
+          health: row.health as Health,
+          physicalProgress: row.physical_progress,
+          budgetProgress: row.budget_progress,
+          indicatorValue: row.indicator_value,
+        },
+  );
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    version: row.version,
+    leadAgency: { id: row.leadAgencyId, code: row.leadAgencyCode, name: row.leadAgencyName },
+    ...state,
+  };
+}
+
+/** Every issue with its state at `cutoff`, in issue-number order. */
+export async function listIssues(db: DB, cutoff: string): Promise<IssueSummary[]> {
+  const rows = await issuesWithState(db, cutoff).orderBy("i.number").execute();
+  return rows.map(toSummary);
+}
+
+export interface IssueDetail extends Omit<IssueSummary, "leadAgency"> {
+  description: string;
+  location: string | null;
+  leadAgency: AgencyRef & { note: string | null };
+  chain: { agency: AgencyRef & { kind: AgencyKind }; role: ChainRole; note: string | null }[];
+  funding: {
+    id: number;
+    source: FundingSource;
+    description: string;
+    fiscalYear: number | null;
+    amountPlanned: number | null;
+    amountRealised: number | null;
+    donor: AgencyRef | null;
+    confirmed: boolean;
+    sourceName: string | null;
+    sourceUrl: string | null;
+  }[];
+  indicator: {
+    label: string;
+    unit: string;
+    target: number | null;
+    baseline: number | null;
+    value: number | null;
+    progress: number | null;
+  } | null;
+  startDate: string | null;
+  targetDate: string | null;
+  targetDatePrecision: DatePrecision;
+}
+
+/** One issue with its delivery chain, funding and indicator, as at `cutoff`; null if none. */
+export async function findIssue(
+  db: DB,
+  where: { id: number } | { number: number },
+  cutoff: string,
+): Promise<IssueDetail | null> {
+  const row = await issuesWithState(db, cutoff)
+    .select([
+      "i.description",
+      "i.location",
+      "i.lead_note",
+      "i.indicator_label",
+      "i.indicator_unit",
+      "i.indicator_target",
+      "i.indicator_baseline",
+      "i.start_date",
+      "i.target_date",
+      "i.target_date_precision",
+    ])
+    .$if("id" in where, (q) => q.where("i.id", "=", (where as { id: number }).id))
+    .$if("number" in where, (q) => q.where("i.number", "=", (where as { number: number }).number))
+    .executeTakeFirst();
+  if (!row) return null;
+
+  const [chain, funding] = await Promise.all([
+    db
+      .selectFrom("issue_agencies as ia")
+      .innerJoin("agencies as a", "a.id", "ia.agency_id")
+      .select(["a.id", "a.code", "a.name", "a.kind", "ia.role", "ia.note"])
+      .where("ia.issue_id", "=", row.id)
+      .orderBy("ia.role")
+      .orderBy("a.name")
+      .execute(),
+    db
+      .selectFrom("funding_lines as f")
+      .leftJoin("agencies as d", "d.id", "f.donor_agency_id")
+      .select([
+        "f.id",
+        "f.source",
+        "f.description",
+        "f.fiscal_year",
+        "f.amount_planned",
+        "f.amount_realised",
+        "f.confirmed",
+        "f.source_name",
+        "f.source_url",
+        "d.id as donorId",
+        "d.code as donorCode",
+        "d.name as donorName",
+      ])
+      .where("f.issue_id", "=", row.id)
+      .orderBy("f.id")
+      .execute(),
+  ]);
+
+  const summary = toSummary(row);
+  const indicatorBase = { target: row.indicator_target, baseline: row.indicator_baseline };
+  return {
+    ...summary,
+    description: row.description,
+    location: row.location,
+    leadAgency: { ...summary.leadAgency, note: row.lead_note },
+    chain: chain.map((c) => ({
+      agency: { id: c.id, code: c.code, name: c.name, kind: c.kind as AgencyKind },
+      role: c.role as ChainRole,
+      note: c.note,
+    })),
+    funding: funding.map((f) => ({
+      id: f.id,
+      source: f.source as FundingSource,
+      description: f.description,
+      fiscalYear: f.fiscal_year,
+      amountPlanned: f.amount_planned,
+      amountRealised: f.amount_realised,
+      donor:
+        f.donorId === null || f.donorCode === null || f.donorName === null
+          ? null
+          : { id: f.donorId, code: f.donorCode, name: f.donorName },
+      confirmed: f.confirmed === 1,
+      sourceName: f.source_name,
+      sourceUrl: f.source_url,
+    })),
+    indicator:
+      row.indicator_label === null || row.indicator_unit === null
+        ? null
+        : {
+            label: row.indicator_label,
+            unit: row.indicator_unit,
+            ...indicatorBase,
+            value: summary.indicatorValue,
+            progress: indicatorProgress(indicatorBase, summary.indicatorValue),
+          },
+    startDate: row.start_date,
+    targetDate: row.target_date,
+    targetDatePrecision: row.target_date_precision as DatePrecision,
+  };
+}

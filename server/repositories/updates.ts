@@ -1,0 +1,126 @@
+import type { DB, Executor } from "../../db/database";
+import type { NewIssueUpdate } from "../../db/schema";
+import type { DatePrecision, Health, Stage } from "../../shared/domain";
+
+export interface TimelineEntry {
+  id: number;
+  issueId: number;
+  createdAt: string;
+  datePrecision: DatePrecision;
+  stage: Stage;
+  health: Health;
+  physicalProgress: number | null;
+  budgetProgress: number | null;
+  indicatorValue: number | null;
+  note: string;
+  obstacles: string | null;
+  nextSteps: string | null;
+  sourceName: string | null;
+  sourceUrl: string | null;
+  author: { username: string; displayName: string };
+  agency: { code: string; name: string } | null;
+}
+
+/** An issue's updates, newest first. */
+export async function timeline(db: DB, issueId: number): Promise<TimelineEntry[]> {
+  const rows = await db
+    .selectFrom("issue_updates as u")
+    .innerJoin("users as w", "w.id", "u.author_id")
+    .leftJoin("agencies as a", "a.id", "u.agency_id")
+    .select([
+      "u.id",
+      "u.issue_id",
+      "u.created_at",
+      "u.date_precision",
+      "u.stage",
+      "u.health",
+      "u.physical_progress",
+      "u.budget_progress",
+      "u.indicator_value",
+      "u.note",
+      "u.obstacles",
+      "u.next_steps",
+      "u.source_name",
+      "u.source_url",
+      "w.username",
+      "w.display_name",
+      "a.code as agencyCode",
+      "a.name as agencyName",
+    ])
+    .where("u.issue_id", "=", issueId)
+    .orderBy("u.created_at", "desc")
+    .orderBy("u.id", "desc")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    issueId: r.issue_id,
+    createdAt: r.created_at,
+    datePrecision: r.date_precision as DatePrecision,
+    stage: r.stage as Stage,
+    health: r.health as Health,
+    physicalProgress: r.physical_progress,
+    budgetProgress: r.budget_progress,
+    indicatorValue: r.indicator_value,
+    note: r.note,
+    obstacles: r.obstacles,
+    nextSteps: r.next_steps,
+    sourceName: r.source_name,
+    sourceUrl: r.source_url,
+    author: { username: r.username, displayName: r.display_name },
+    agency:
+      r.agencyCode === null || r.agencyName === null ? null : { code: r.agencyCode, name: r.agencyName },
+  }));
+}
+
+/**
+ * Appends a complete snapshot to an issue's history and bumps the issue's version. Run it
+ * inside the caller's transaction, together with whatever must commit with it.
+ */
+export async function insertUpdate(trx: Executor, update: NewIssueUpdate): Promise<number> {
+  await trx.insertInto("issue_updates").values(update).execute();
+  const { version } = await trx
+    .updateTable("issues")
+    .set((eb) => ({ version: eb("version", "+", 1) }))
+    .where("id", "=", update.issue_id)
+    .returning("version")
+    .executeTakeFirstOrThrow();
+  return version;
+}
+
+/** How many updates each issue received in the window (after `from`, up to `to`). */
+export async function updateCountsBetween(db: DB, from: string, to: string): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom("issue_updates")
+    .select(["issue_id", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("created_at", ">", from)
+    .where("created_at", "<=", to)
+    .groupBy("issue_id")
+    .execute();
+  return new Map(rows.map((r) => [r.issue_id, r.count]));
+}
+
+export interface HistoryPoint {
+  id: number;
+  issueId: number;
+  createdAt: string;
+  stage: Stage;
+  physicalProgress: number | null;
+}
+
+/** The slim history of every issue up to `cutoff`, oldest first: what the trend chart needs. */
+export async function historyUpTo(db: DB, cutoff: string): Promise<HistoryPoint[]> {
+  const rows = await db
+    .selectFrom("issue_updates")
+    .select(["id", "issue_id", "created_at", "stage", "physical_progress"])
+    .where("created_at", "<=", cutoff)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    issueId: r.issue_id,
+    createdAt: r.created_at,
+    stage: r.stage as Stage,
+    physicalProgress: r.physical_progress,
+  }));
+}

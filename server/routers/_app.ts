@@ -1,0 +1,16 @@
+import { router } from "../trpc";
+import { agenciesRouter } from "./agencies";
+import { awardsRouter } from "./awards";
+import { dashboardRouter } from "./dashboard";
+import { issuesRouter } from "./issues";
+import { updatesRouter } from "./updates";
+
+export const appRouter = router({
+  agencies: agenciesRouter,
+  awards: awardsRouter,
+  dashboard: dashboardRouter,
+  issues: issuesRouter,
+  updates: updatesRouter,
+});
+
+export type AppRouter = typeof appRouter;

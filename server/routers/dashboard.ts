@@ -1,0 +1,79 @@
+import { asOfCutoff, daysBetween, shiftDate, wibDate } from "../../shared/asOf";
+import { monthEnds, rollup, trend } from "../../shared/rollup";
+import { HistoryInput, SummaryInput } from "../../shared/schemas/dashboard";
+import { listIssues } from "../repositories/issues";
+import { historyUpTo, updateCountsBetween } from "../repositories/updates";
+import { readProcedure, router } from "../trpc";
+
+/** The default comparison: one week back, the previous Monday apel. */
+const DEFAULT_SINCE_DAYS = 7;
+
+export const dashboardRouter = router({
+  summary: readProcedure.input(SummaryInput.optional()).query(async ({ ctx, input }) => {
+    const now = ctx.now();
+    const asOfDate = input?.asOf ?? wibDate(now);
+    const since = input?.since ?? shiftDate(asOfDate, DEFAULT_SINCE_DAYS);
+    const cutoff = asOfCutoff(input?.asOf, now);
+    const sinceCutoff = asOfCutoff(since, now);
+
+    const [issues, before, counts] = await Promise.all([
+      listIssues(ctx.db, cutoff),
+      listIssues(ctx.db, sinceCutoff),
+      updateCountsBetween(ctx.db, sinceCutoff, cutoff),
+    ]);
+    const beforeById = new Map(before.map((issue) => [issue.id, issue]));
+
+    const changes = issues.flatMap((issue) => {
+      const updates = counts.get(issue.id) ?? 0;
+      if (updates === 0) return [];
+      const previous = beforeById.get(issue.id);
+      return [
+        {
+          id: issue.id,
+          number: issue.number,
+          title: issue.title,
+          updates,
+          fromStage: previous?.stage ?? null,
+          toStage: issue.stage,
+          fromHealth: previous?.health ?? null,
+          toHealth: issue.health,
+          fromProgress: previous?.progress ?? null,
+          toProgress: issue.progress,
+        },
+      ];
+    });
+
+    const staleIssues = issues
+      .filter(
+        (issue) =>
+          issue.lastUpdatedAt === null || daysBetween(issue.lastUpdatedAt, cutoff) >= ctx.staleAfterDays,
+      )
+      .map((issue) => ({
+        id: issue.id,
+        number: issue.number,
+        title: issue.title,
+        leadAgency: issue.leadAgency,
+        lastUpdatedAt: issue.lastUpdatedAt,
+        daysSinceUpdate: issue.lastUpdatedAt === null ? null : daysBetween(issue.lastUpdatedAt, cutoff),
+      }));
+
+    return {
+      asOf: input?.asOf ?? null,
+      since,
+      staleAfterDays: ctx.staleAfterDays,
+      ...rollup(issues),
+      changes,
+      staleIssues,
+    };
+  }),
+
+  /** Mean progress at the end of every month up to the as-of date: the trend chart. */
+  history: readProcedure.input(HistoryInput.optional()).query(async ({ ctx, input }) => {
+    const now = ctx.now();
+    const asOfDate = input?.asOf ?? wibDate(now);
+    const history = await historyUpTo(ctx.db, asOfCutoff(input?.asOf, now));
+    const first = history[0];
+    if (!first) return [];
+    return trend(history, monthEnds(wibDate(first.createdAt), asOfDate));
+  }),
+});

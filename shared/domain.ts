@@ -1,0 +1,83 @@
+/** Stages an issue moves through, in order. */
+export const STAGES = [
+  "identifikasi",
+  "perencanaan",
+  "penganggaran",
+  "pengadaan",
+  "penanganan",
+  "selesai",
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/**
+ * Nominal physical progress of each stage, shown (marked as an estimate) where no source
+ * gives a percentage. Fixed presets, in the way Decidim presets a percentage per status.
+ */
+export const STAGE_NOMINAL_PROGRESS: Record<Stage, number> = {
+  identifikasi: 0,
+  perencanaan: 10,
+  penganggaran: 25,
+  pengadaan: 40,
+  penanganan: 60,
+  selesai: 100,
+};
+
+export const HEALTHS = ["on_track", "at_risk", "blocked"] as const;
+export type Health = (typeof HEALTHS)[number];
+
+export const AGENCY_KINDS = [
+  "dinas",
+  "badan",
+  "bagian",
+  "satuan",
+  "kecamatan",
+  "provinsi",
+  "pusat",
+  "csr",
+  "lainnya",
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const CHAIN_ROLES = ["pendukung", "pelaksana", "donor", "mitra"] as const;
+export type ChainRole = (typeof CHAIN_ROLES)[number];
+
+export const FUNDING_SOURCES = ["apbd_kota", "apbd_provinsi", "apbn", "csr", "pad", "lainnya"] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const AWARD_LEVELS = ["nasional", "provinsi", "kota"] as const;
+export type AwardLevel = (typeof AWARD_LEVELS)[number];
+
+export const DATE_PRECISIONS = ["day", "month"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export function stageIndex(stage: Stage): number {
+  return STAGES.indexOf(stage);
+}
+
+/** True when `stage` is at `threshold` or further along. */
+export function isAtLeast(stage: Stage, threshold: Stage): boolean {
+  return stageIndex(stage) >= stageIndex(threshold);
+}
+
+export interface EffectiveProgress {
+  value: number;
+  estimated: boolean;
+}
+
+/** The reported physical progress, or the stage's nominal figure marked as an estimate. */
+export function effectiveProgress(stage: Stage, physicalProgress: number | null): EffectiveProgress {
+  if (physicalProgress !== null) return { value: physicalProgress, estimated: false };
+  return { value: STAGE_NOMINAL_PROGRESS[stage], estimated: true };
+}
+
+/** How far the indicator has come from its baseline towards its target, 0–100, or null. */
+export function indicatorProgress(
+  indicator: { baseline: number | null; target: number | null },
+  value: number | null,
+): number | null {
+  if (indicator.target === null || value === null) return null;
+  const baseline = indicator.baseline ?? 0;
+  const span = indicator.target - baseline;
+  if (span === 0) return null;
+  return Math.max(0, Math.min(100, ((value - baseline) / span) * 100));
+}

@@ -1,0 +1,70 @@
+import { TIME_ZONE } from "./asOf";
+import type { DatePrecision } from "./domain";
+
+const LOCALE = "id-ID";
+
+const rupiah = new Intl.NumberFormat(LOCALE, {
+  style: "currency",
+  currency: "IDR",
+  maximumFractionDigits: 0,
+});
+
+const decimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+
+/** `Rp 25.300.000.000` */
+export function formatRupiah(amount: number): string {
+  return rupiah.format(amount);
+}
+
+/** `Rp 25,3 miliar`: amounts as officials say them. */
+export function formatRupiahShort(amount: number): string {
+  const scales: [number, string][] = [
+    [1e12, "triliun"],
+    [1e9, "miliar"],
+    [1e6, "juta"],
+  ];
+  for (const [scale, word] of scales) {
+    if (Math.abs(amount) >= scale) return `Rp ${decimal.format(amount / scale)} ${word}`;
+  }
+  return formatRupiah(amount);
+}
+
+export function formatNumber(value: number): string {
+  return decimal.format(value);
+}
+
+export function formatPercent(value: number): string {
+  return `${percent.format(value)}%`;
+}
+
+const dateFormat = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TIME_ZONE,
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+const monthFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, month: "long", year: "numeric" });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TIME_ZONE,
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+function toDate(value: string): Date {
+  // A bare calendar date is a WIB date: read it at WIB noon so no time zone moves it.
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00+07:00` : value);
+}
+
+/** `18 November 2024` (WIB), or `Januari 2025` when only the month is known. */
+export function formatDate(value: string, precision: DatePrecision = "day"): string {
+  return (precision === "month" ? monthFormat : dateFormat).format(toDate(value));
+}
+
+/** `18 Nov 2024, 12.00 WIB` */
+export function formatDateTime(value: string): string {
+  return `${dateTimeFormat.format(toDate(value))} WIB`;
+}

@@ -1,0 +1,55 @@
+import { type EffectiveProgress, effectiveProgress, type Health, type Stage } from "./domain";
+
+/** The fields of an update that make up an issue's state. */
+export interface StateSnapshot {
+  createdAt: string;
+  stage: Stage;
+  health: Health;
+  physicalProgress: number | null;
+  budgetProgress: number | null;
+  indicatorValue: number | null;
+}
+
+export type IssueState =
+  | {
+      stage: Stage;
+      health: Health;
+      physicalProgress: number | null;
+      budgetProgress: number | null;
+      indicatorValue: number | null;
+      lastUpdatedAt: string;
+      progress: EffectiveProgress;
+    }
+  | {
+      stage: null;
+      health: null;
+      physicalProgress: null;
+      budgetProgress: null;
+      indicatorValue: null;
+      lastUpdatedAt: null;
+      progress: null;
+    };
+
+/** An issue's state from its latest update (null: it had none yet at that time). */
+export function issueState(latest: StateSnapshot | null): IssueState {
+  if (latest === null) {
+    return {
+      stage: null,
+      health: null,
+      physicalProgress: null,
+      budgetProgress: null,
+      indicatorValue: null,
+      lastUpdatedAt: null,
+      progress: null,
+    };
+  }
+  return {
+    stage: latest.stage,
+    health: latest.health,
+    physicalProgress: latest.physicalProgress,
+    budgetProgress: latest.budgetProgress,
+    indicatorValue: latest.indicatorValue,
+    lastUpdatedAt: latest.createdAt,
+    progress: effectiveProgress(latest.stage, latest.physicalProgress),
+  };
+}

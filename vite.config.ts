@@ -1,0 +1,22 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  root: "client",
+  plugins: [react()],
+  build: {
+    outDir: "../dist/client",
+    emptyOutDir: true,
+    // The shell's budget is 150 KB gzipped; charts load lazily in their own chunk.
+    chunkSizeWarningLimit: 600,
+  },
+  server: {
+    proxy: { "/trpc": "http://127.0.0.1:3000", "/healthz": "http://127.0.0.1:3000" },
+  },
+  test: {
+    root: ".",
+    include: ["tests/{server,client,shared}/**/*.test.{ts,tsx}"],
+    environment: "node",
+    setupFiles: ["tests/setup.ts"],
+  },
+});
