@@ -15,8 +15,27 @@ export default defineConfig({
   },
   test: {
     root: ".",
-    include: ["tests/{server,client,shared}/**/*.test.{ts,tsx}"],
-    environment: "node",
-    setupFiles: ["tests/setup.ts"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "server",
+          root: ".",
+          include: ["tests/{server,shared}/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "client",
+          root: ".",
+          include: ["tests/client/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: ["tests/setup.ts", "tests/setup-dom.ts"],
+        },
+      },
+    ],
   },
 });

@@ -37,7 +37,7 @@ export interface IssuesTable {
   indicator_baseline: number | null;
   start_date: string | null;
   target_date: string | null;
-  target_date_precision: string;
+  target_date_precision: Generated<string>;
   version: Generated<number>;
   created_at: ColumnType<string, string | undefined, never>;
 }
@@ -69,7 +69,7 @@ export interface IssueUpdatesTable {
   author_id: number;
   agency_id: number | null;
   created_at: string;
-  date_precision: string;
+  date_precision: Generated<string>;
   stage: string;
   health: string;
   physical_progress: number | null;

@@ -60,7 +60,7 @@ function toDate(value: string): Date {
 }
 
 /** `18 November 2024` (WIB), or `Januari 2025` when only the month is known. */
-export function formatDate(value: string, precision: DatePrecision = "day"): string {
+export function formatDate(value: string, precision: DatePrecision | null = "day"): string {
   return (precision === "month" ? monthFormat : dateFormat).format(toDate(value));
 }
 

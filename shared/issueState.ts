@@ -1,8 +1,15 @@
-import { type EffectiveProgress, effectiveProgress, type Health, type Stage } from "./domain";
+import {
+  type DatePrecision,
+  type EffectiveProgress,
+  effectiveProgress,
+  type Health,
+  type Stage,
+} from "./domain";
 
 /** The fields of an update that make up an issue's state. */
 export interface StateSnapshot {
   createdAt: string;
+  datePrecision: DatePrecision;
   stage: Stage;
   health: Health;
   physicalProgress: number | null;
@@ -18,6 +25,8 @@ export type IssueState =
       budgetProgress: number | null;
       indicatorValue: number | null;
       lastUpdatedAt: string;
+      /** "month" when the source dates the latest event only by its month. */
+      lastUpdatePrecision: DatePrecision;
       progress: EffectiveProgress;
     }
   | {
@@ -27,6 +36,7 @@ export type IssueState =
       budgetProgress: null;
       indicatorValue: null;
       lastUpdatedAt: null;
+      lastUpdatePrecision: null;
       progress: null;
     };
 
@@ -40,6 +50,7 @@ export function issueState(latest: StateSnapshot | null): IssueState {
       budgetProgress: null,
       indicatorValue: null,
       lastUpdatedAt: null,
+      lastUpdatePrecision: null,
       progress: null,
     };
   }
@@ -50,6 +61,7 @@ export function issueState(latest: StateSnapshot | null): IssueState {
     budgetProgress: latest.budgetProgress,
     indicatorValue: latest.indicatorValue,
     lastUpdatedAt: latest.createdAt,
+    lastUpdatePrecision: latest.datePrecision,
     progress: effectiveProgress(latest.stage, latest.physicalProgress),
   };
 }

@@ -52,6 +52,7 @@ function issuesWithState(db: DB, cutoff: string) {
       "a.code as leadAgencyCode",
       "a.name as leadAgencyName",
       "u.created_at as updatedAt",
+      "u.date_precision",
       "u.stage",
       "u.health",
       "u.physical_progress",
@@ -68,6 +69,7 @@ function toSummary(row: StateRow): IssueSummary {
       ? null
       : {
           createdAt: row.updatedAt,
+          datePrecision: row.date_precision as DatePrecision,
           stage: row.stage as Stage,
           health: row.health as Health,
           physicalProgress: row.physical_progress,

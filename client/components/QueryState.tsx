@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+import { id as t } from "../../shared/messages/id";
+
+interface Props {
+  isPending: boolean;
+  error: { message: string; data?: { code?: string } | null } | null;
+  onRetry: () => void;
+  notFound?: string;
+  children: ReactNode;
+}
+
+/** Loading, error and not-found states that say what happened; the content otherwise. */
+export function QueryState({ isPending, error, onRetry, notFound, children }: Props) {
+  if (error) {
+    if (notFound && error.data?.code === "NOT_FOUND") {
+      return (
+        <p className="notice" role="alert">
+          {notFound}
+        </p>
+      );
+    }
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{t.state.error}</p>
+        <button type="button" onClick={onRetry}>
+          {t.state.retry}
+        </button>
+      </div>
+    );
+  }
+  if (isPending) {
+    return (
+      <p className="loading" role="status" aria-live="polite">
+        {t.state.loading}
+      </p>
+    );
+  }
+  return <>{children}</>;
+}

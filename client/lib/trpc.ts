@@ -1,0 +1,18 @@
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { inferRouterOutputs } from "@trpc/server";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import type { AppRouter } from "../../server/routers/_app";
+
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+export function createClient(baseUrl = "") {
+  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl}/trpc` })] });
+}
+
+export type Outputs = inferRouterOutputs<AppRouter>;
+export type IssueListItem = Outputs["issues"]["list"][number];
+export type IssueDetail = Outputs["issues"]["byNumber"];
+export type Summary = Outputs["dashboard"]["summary"];
+export type TrendPoint = Outputs["dashboard"]["history"][number];
+export type TimelineEntry = Outputs["updates"]["timeline"][number];
+export type AwardEvent = Outputs["awards"]["list"][number];

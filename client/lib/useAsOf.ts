@@ -1,0 +1,58 @@
+import { useSearchParams } from "react-router";
+import { wibDate } from "../../shared/asOf";
+
+/** The first day the as-of control offers: the month the priority issues were set. */
+export const EARLIEST_DATE = "2024-08-01";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRealDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/** Whether `value` is a date the as-of control accepts. */
+export function isSelectableDate(value: string, today = wibDate(new Date())): boolean {
+  return isRealDate(value) && value >= EARLIEST_DATE && value <= today;
+}
+
+/**
+ * The as-of date kept in the URL (`?per=YYYY-MM-DD`), so a view can be shared. An invalid or
+ * future date in a link is reported and ignored rather than sent to the server.
+ */
+export function useAsOf() {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get("per");
+  const asOf = raw !== null && isSelectableDate(raw) ? raw : undefined;
+  const rawSince = params.get("sejak");
+  const since =
+    rawSince !== null && isSelectableDate(rawSince) && (!asOf || rawSince <= asOf) ? rawSince : undefined;
+
+  function setParam(name: string, value: string | undefined) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  return {
+    asOf,
+    since,
+    invalid: raw !== null && asOf === undefined,
+    setAsOf: (value: string | undefined) => setParam("per", value),
+    setSince: (value: string | undefined) => setParam("sejak", value),
+  };
+}
+
+/** A link to `path` that keeps the as-of date of the current view. */
+export function useAsOfLink() {
+  const [params] = useSearchParams();
+  const per = params.get("per");
+  return (path: string) => (per ? `${path}?per=${encodeURIComponent(per)}` : path);
+}

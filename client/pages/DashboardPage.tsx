@@ -1,0 +1,64 @@
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
+import { formatDate } from "../../shared/format";
+import { id as t } from "../../shared/messages/id";
+import { ChangesPanel } from "../components/ChangesPanel";
+import { HeadlineFigures } from "../components/HeadlineFigures";
+import { IssueTable } from "../components/IssueTable";
+import { QueryState } from "../components/QueryState";
+import { StalePanel } from "../components/StalePanel";
+import { useTRPC } from "../lib/trpc";
+import { useAsOf } from "../lib/useAsOf";
+import { usePageTitle } from "../lib/usePageTitle";
+
+const DashboardCharts = lazy(() => import("../components/charts/DashboardCharts"));
+
+export function DashboardPage() {
+  const trpc = useTRPC();
+  const { asOf, since } = useAsOf();
+  usePageTitle(t.dashboard.title);
+
+  const summary = useQuery(trpc.dashboard.summary.queryOptions({ asOf, since }));
+  const issues = useQuery(trpc.issues.list.queryOptions({ asOf }));
+  const trend = useQuery(trpc.dashboard.history.queryOptions({ asOf }));
+
+  return (
+    <div className="page">
+      <h1 className="visually-hidden">{t.dashboard.title}</h1>
+      <QueryState
+        isPending={summary.isPending || issues.isPending}
+        error={summary.error ?? issues.error}
+        onRetry={() => {
+          void summary.refetch();
+          void issues.refetch();
+        }}
+      >
+        {summary.data && issues.data ? (
+          <>
+            <p className="headline">
+              {t.dashboard.headline(summary.data.inHandlingOrLater, summary.data.total)}
+              {asOf ? ` ${t.dashboard.headlineAsOf(formatDate(asOf))}` : ""}.
+            </p>
+            <HeadlineFigures summary={summary.data} />
+            <section aria-label={t.dashboard.charts}>
+              <Suspense
+                fallback={
+                  <p className="chart-placeholder" role="status">
+                    {t.dashboard.chartsLoading}
+                  </p>
+                }
+              >
+                <DashboardCharts issues={issues.data} summary={summary.data} trend={trend.data} />
+              </Suspense>
+            </section>
+            <div className="two-columns">
+              <ChangesPanel summary={summary.data} />
+              <StalePanel summary={summary.data} />
+            </div>
+            <IssueTable issues={issues.data} />
+          </>
+        ) : null}
+      </QueryState>
+    </div>
+  );
+}

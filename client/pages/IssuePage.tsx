@@ -1,0 +1,122 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import { asOfCutoff } from "../../shared/asOf";
+import { formatDate, formatPercent } from "../../shared/format";
+import { id as t } from "../../shared/messages/id";
+import { HealthBadge, ProgressValue } from "../components/Badges";
+import { DeliveryChain, FundingTable, IndicatorPanel, targetDateText } from "../components/IssueFacts";
+import { QueryState } from "../components/QueryState";
+import { StageTrack } from "../components/StageTrack";
+import { Timeline } from "../components/Timeline";
+import { useTRPC } from "../lib/trpc";
+import { useAsOf, useAsOfLink } from "../lib/useAsOf";
+import { usePageTitle } from "../lib/usePageTitle";
+
+export function IssuePage() {
+  const params = useParams();
+  const number = Number(params.number);
+  const valid = Number.isInteger(number) && number >= 1 && number <= 99;
+  const { asOf } = useAsOf();
+  const link = useAsOfLink();
+  const trpc = useTRPC();
+
+  const issue = useQuery({ ...trpc.issues.byNumber.queryOptions({ number, asOf }), enabled: valid });
+  const timeline = useQuery({
+    ...trpc.updates.timeline.queryOptions({ issueId: issue.data?.id ?? 0 }),
+    enabled: issue.data !== undefined,
+  });
+  usePageTitle(issue.data ? `#${issue.data.number} ${issue.data.title}` : undefined);
+
+  if (!valid) {
+    return (
+      <div className="page">
+        <h1>{t.state.issueNotFound}</h1>
+        <Link to={link("/")}>{t.state.backHome}</Link>
+      </div>
+    );
+  }
+
+  const data = issue.data;
+  return (
+    <div className="page">
+      <p>
+        <Link to={link("/")}>← {t.issue.back}</Link>
+      </p>
+      <QueryState
+        isPending={issue.isPending}
+        error={issue.error}
+        onRetry={() => void issue.refetch()}
+        notFound={t.state.issueNotFound}
+      >
+        {data ? (
+          <article aria-labelledby="judul-isu">
+            <p className="eyebrow">{t.issue.numberLabel(data.number)}</p>
+            <h1 id="judul-isu">{data.title}</h1>
+            <section aria-label={t.issue.state} className="panel">
+              {data.stage === null ? <p className="notice">{t.state.noDataOnDate}</p> : null}
+              <StageTrack stage={data.stage} />
+              <dl className="facts">
+                <div>
+                  <dt>{t.list.colHealth}</dt>
+                  <dd>
+                    <HealthBadge health={data.health} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t.issue.physical}</dt>
+                  <dd>
+                    <ProgressValue progress={data.progress} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t.issue.budget}</dt>
+                  <dd>
+                    {data.budgetProgress === null ? t.state.noData : formatPercent(data.budgetProgress)}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t.issue.lastUpdate}</dt>
+                  <dd>
+                    {data.lastUpdatedAt
+                      ? formatDate(data.lastUpdatedAt, data.lastUpdatePrecision)
+                      : t.state.noData}
+                  </dd>
+                </div>
+                {targetDateText(data) ? (
+                  <div>
+                    <dt>{t.issue.target}</dt>
+                    <dd>{targetDateText(data)}</dd>
+                  </div>
+                ) : null}
+              </dl>
+            </section>
+            <section aria-labelledby="uraian" className="panel">
+              <h2 id="uraian">{t.issue.description}</h2>
+              <p>{data.description}</p>
+              {data.location ? (
+                <p>
+                  <strong>{t.issue.location}:</strong> {data.location}
+                </p>
+              ) : null}
+            </section>
+            <div className="two-columns">
+              <DeliveryChain issue={data} />
+              <IndicatorPanel issue={data} />
+            </div>
+            <FundingTable issue={data} />
+            <section aria-labelledby="riwayat" className="panel">
+              <h2 id="riwayat">{t.issue.timeline}</h2>
+              <QueryState
+                isPending={timeline.isPending}
+                error={timeline.error}
+                onRetry={() => void timeline.refetch()}
+              >
+                <Timeline entries={timeline.data ?? []} cutoff={asOf ? asOfCutoff(asOf, new Date()) : null} />
+              </QueryState>
+            </section>
+          </article>
+        ) : null}
+      </QueryState>
+    </div>
+  );
+}
