@@ -17,15 +17,18 @@ export function formatRupiah(amount: number): string {
   return rupiah.format(amount);
 }
 
-/** `Rp 25,3 miliar`: amounts as officials say them. */
+/** `Rp 25,3 miliar`: amounts as officials say them, to two decimals. */
 export function formatRupiahShort(amount: number): string {
   const scales: [number, string][] = [
     [1e12, "triliun"],
     [1e9, "miliar"],
     [1e6, "juta"],
   ];
+  const sign = amount < 0 ? "-" : "";
   for (const [scale, word] of scales) {
-    if (Math.abs(amount) >= scale) return `Rp ${decimal.format(amount / scale)} ${word}`;
+    // Choose the unit after rounding, so 999.999.999 reads "1 miliar", not "1.000 juta".
+    const scaled = Math.round((Math.abs(amount) / scale) * 100) / 100;
+    if (scaled >= 1) return `${sign}Rp\u00a0${decimal.format(scaled)} ${word}`;
   }
   return formatRupiah(amount);
 }

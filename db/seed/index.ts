@@ -4,15 +4,26 @@ import { SEED_AWARDS } from "./awards";
 import { insertAgencies, insertAward, insertIssue, insertSourceAuthor } from "./builders";
 import { SEED_ISSUES } from "./issues";
 
+/** Any row in any of these means someone's data is there: never seed over it. */
+const SEEDED_TABLES = [
+  "agencies",
+  "users",
+  "issues",
+  "issue_updates",
+  "award_events",
+  "award_results",
+] as const;
+
 /**
  * Fills an empty database with the shipped data, in one transaction. A database that already
  * holds anything is left alone. Returns whether it seeded.
  */
 export async function seedIfEmpty(db: DB): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("agencies").select("id").limit(1).executeTakeFirst();
-    const issue = await trx.selectFrom("issues").select("id").limit(1).executeTakeFirst();
-    if (existing || issue) return false;
+    for (const table of SEEDED_TABLES) {
+      const row = await trx.selectFrom(table).select("id").limit(1).executeTakeFirst();
+      if (row) return false;
+    }
 
     const agencies = await insertAgencies(trx, SEED_AGENCIES);
     const authorId = await insertSourceAuthor(trx);

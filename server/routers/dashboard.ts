@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { asOfCutoff, daysBetween, shiftDate, wibDate } from "../../shared/asOf";
 import { monthEnds, rollup, trend } from "../../shared/rollup";
 import { HistoryInput, SummaryInput } from "../../shared/schemas/dashboard";
@@ -13,6 +14,12 @@ export const dashboardRouter = router({
     const now = ctx.now();
     const asOfDate = input?.asOf ?? wibDate(now);
     const since = input?.since ?? shiftDate(asOfDate, DEFAULT_SINCE_DAYS);
+    if (since > asOfDate) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: "Tanggal pembanding harus sebelum tanggal tampilan.",
+      });
+    }
     const cutoff = asOfCutoff(input?.asOf, now);
     const sinceCutoff = asOfCutoff(since, now);
 

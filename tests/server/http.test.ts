@@ -1,0 +1,112 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "../../db/database";
+import { createServer } from "../../server/app";
+import { createTestDb } from "../fixtures/db";
+
+const INDEX_HTML = '<!doctype html><html lang="id"><body><div id="root">Pantau</div></body></html>';
+
+let db: DB;
+let server: Server;
+let clientDir: string;
+let base: string;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  clientDir = await mkdtemp(join(tmpdir(), "pantau-client-"));
+  // Written before the server starts: sirv indexes the directory when it is created.
+  await writeFile(join(clientDir, "index.html"), INDEX_HTML);
+  server = createServer(
+    { db, now: () => new Date("2026-11-27T02:00:00.000Z"), staleAfterDays: 7 },
+    clientDir,
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  await db.destroy();
+  await rm(clientDir, { recursive: true, force: true });
+});
+
+function query(path: string, input: unknown): string {
+  return `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+describe("the HTTP server", () => {
+  it("answers the health check once the database answers", async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it("serves issues.list as plain JSON to any HTTP client", async () => {
+    const res = await fetch(query("issues.list", { asOf: "2024-11-18" }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { result: { data: { number: number; stage: string | null }[] } };
+    expect(body.result.data).toHaveLength(11);
+    const handled = body.result.data.filter((i) => i.stage === "penanganan" || i.stage === "selesai");
+    expect(handled.map((i) => i.number)).toEqual([3, 4, 7]);
+  });
+
+  it("answers bad input with 400, BAD_REQUEST and the field's error in Indonesian", async () => {
+    const res = await fetch(query("issues.byId", { id: 1, asOf: "2024-02-30" }));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as {
+      error: {
+        data: { code: string; httpStatus: number; zodError: { fieldErrors: Record<string, string[]> } };
+      };
+    };
+    expect(body.error.data.code).toBe("BAD_REQUEST");
+    expect(body.error.data.httpStatus).toBe(400);
+    expect(body.error.data.zodError.fieldErrors.asOf).toEqual([
+      "Tanggal harus berupa tanggal yang sah (TTTT-BB-HH).",
+    ]);
+  });
+
+  it("answers an unknown issue with 404", async () => {
+    const res = await fetch(query("issues.byId", { id: 999 }));
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { error: { data: { code: string } } };
+    expect(body.error.data.code).toBe("NOT_FOUND");
+  });
+
+  it("serves the SPA shell for a client-side route", async () => {
+    const res = await fetch(`${base}/isu/3`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/html/);
+    expect(await res.text()).toBe(INDEX_HTML);
+  });
+
+  it("answers an unknown procedure with 404", async () => {
+    const res = await fetch(`${base}/trpc/nope`);
+    expect(res.status).toBe(404);
+    await res.body?.cancel();
+  });
+
+  it("does not hand the SPA shell out for an API path", async () => {
+    const res = await fetch(`${base}/trpc`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toMatch(/application\/json/);
+    await res.body?.cancel();
+  });
+
+  it("sends security headers on every response", async () => {
+    for (const path of ["/", "/healthz", "/trpc/agencies.list"]) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      await res.body?.cancel();
+    }
+  });
+});
