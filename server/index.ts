@@ -10,7 +10,9 @@ if (await seedIfEmpty(db)) console.log("Basis data baru diisi dengan data awal 1
 
 const server = createServer({ db, now: () => new Date(), staleAfterDays: env.STALE_AFTER_DAYS });
 server.listen(env.PORT, env.HOST, () => {
-  console.log(`Pantau berjalan di http://${env.HOST}:${env.PORT}`);
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  console.log(`Pantau berjalan di http://${env.HOST}:${port}`);
 });
 
 function shutdown() {

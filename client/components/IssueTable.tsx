@@ -136,9 +136,16 @@ export function IssueTable({ issues }: { issues: readonly IssueListItem[] }) {
           <tbody>
             {shown.map((issue) => (
               <tr key={issue.id}>
-                <td data-label={t.list.colNumber}>{issue.number}</td>
+                <td data-label={t.list.colNumber} className="issue-number">
+                  {issue.number}
+                </td>
                 <th scope="row" data-label={t.list.colIssue}>
-                  <Link to={link(`/isu/${issue.number}`)}>{issue.title}</Link>
+                  <Link to={link(`/isu/${issue.number}`)}>
+                    <span className="issue-number-inline" aria-hidden="true">
+                      #{issue.number}{" "}
+                    </span>
+                    {issue.title}
+                  </Link>
                 </th>
                 <td data-label={t.list.colAgency}>
                   <abbr title={issue.leadAgency.name}>{issue.leadAgency.code}</abbr>

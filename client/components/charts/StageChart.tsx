@@ -12,7 +12,7 @@ export function StageChart({ summary, size }: { summary: Summary; size?: ChartSi
     <ChartFrame title={t.dashboard.chartStages} summary={text}>
       <BarChart data={data} margin={{ top: 16, right: 16 }} {...sizeProps(size, 280)}>
         <CartesianGrid vertical={false} />
-        <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
+        <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} angle={-30} textAnchor="end" height={70} />
         <YAxis allowDecimals={false} />
         <Tooltip />
         <Bar

@@ -1,0 +1,17 @@
+import { useSyncExternalStore } from "react";
+
+/** Whether a CSS media query matches now; follows changes (rotating a phone, resizing). */
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      if (typeof window.matchMedia !== "function") return () => {};
+      const list = window.matchMedia(query);
+      list.addEventListener("change", onChange);
+      return () => list.removeEventListener("change", onChange);
+    },
+    () => typeof window.matchMedia === "function" && window.matchMedia(query).matches,
+    () => false,
+  );
+}
+
+export const PHONE = "(max-width: 700px)";
