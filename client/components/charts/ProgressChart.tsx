@@ -3,7 +3,7 @@ import { HEALTHS } from "../../../shared/domain";
 import { formatPercent } from "../../../shared/format";
 import { id as t } from "../../../shared/messages/id";
 import type { IssueListItem } from "../../lib/trpc";
-import { PHONE, useMediaQuery } from "../../lib/useMediaQuery";
+import { PHONE, PROJECTOR, useMediaQuery } from "../../lib/useMediaQuery";
 import { ChartFrame, type ChartSize, sizeProps } from "./ChartFrame";
 import { HEALTH_COLORS, NO_DATA_COLOR, stripesId } from "./colors";
 
@@ -15,6 +15,8 @@ function barFill(issue: IssueListItem): string {
 /** Physical progress of each issue; estimates from the stage are striped and say so. */
 export function ProgressChart({ issues, size }: { issues: readonly IssueListItem[]; size?: ChartSize }) {
   const phone = useMediaQuery(PHONE);
+  const projector = useMediaQuery(PROJECTOR);
+  const fontSize = projector ? 16 : 12;
   const data = issues.map((issue) => ({
     name: `#${issue.number} ${issue.title}`,
     tick: phone ? `#${issue.number}` : `#${issue.number} ${issue.title}`,
@@ -46,10 +48,21 @@ export function ProgressChart({ issues, size }: { issues: readonly IssueListItem
           ))}
         </defs>
       </svg>
-      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }} {...sizeProps(size, 420)}>
+      <BarChart
+        data={data}
+        layout="vertical"
+        margin={{ left: 8, right: 24 }}
+        {...sizeProps(size, projector ? 600 : 420)}
+      >
         <CartesianGrid horizontal={false} />
-        <XAxis type="number" domain={[0, 100]} unit="%" />
-        <YAxis type="category" dataKey="tick" width={phone ? 40 : 210} tick={{ fontSize: 12 }} interval={0} />
+        <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize }} />
+        <YAxis
+          type="category"
+          dataKey="tick"
+          width={phone ? 40 : projector ? 290 : 210}
+          tick={{ fontSize }}
+          interval={0}
+        />
         <Tooltip
           labelFormatter={(_label, payload) =>
             (payload[0]?.payload as { name?: string } | undefined)?.name ?? ""

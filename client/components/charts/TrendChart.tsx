@@ -2,12 +2,15 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "r
 import { formatDate, formatPercent } from "../../../shared/format";
 import { id as t } from "../../../shared/messages/id";
 import type { TrendPoint } from "../../lib/trpc";
+import { PROJECTOR, useMediaQuery } from "../../lib/useMediaQuery";
 import { ChartFrame, type ChartSize, sizeProps } from "./ChartFrame";
 import { PRIMARY, SECONDARY } from "./colors";
 
 const monthLabel = new Intl.DateTimeFormat("id-ID", { month: "short", year: "2-digit", timeZone: "UTC" });
 
 export function TrendChart({ points, size }: { points: readonly TrendPoint[]; size?: ChartSize }) {
+  const projector = useMediaQuery(PROJECTOR);
+  const fontSize = projector ? 16 : 12;
   const data = points.map((p) => ({
     date: p.date,
     mean: p.meanProgress === null ? null : Math.round(p.meanProgress * 10) / 10,
@@ -28,8 +31,14 @@ export function TrendChart({ points, size }: { points: readonly TrendPoint[]; si
           tickFormatter={(d: string) => monthLabel.format(new Date(`${d}T00:00:00Z`))}
           minTickGap={16}
         />
-        <YAxis yAxisId="mean" domain={[0, 100]} unit="%" />
-        <YAxis yAxisId="count" orientation="right" allowDecimals={false} domain={[0, "auto"]} />
+        <YAxis yAxisId="mean" domain={[0, 100]} unit="%" width={projector ? 64 : 52} tick={{ fontSize }} />
+        <YAxis
+          yAxisId="count"
+          orientation="right"
+          allowDecimals={false}
+          domain={[0, "auto"]}
+          tick={{ fontSize }}
+        />
         <Tooltip labelFormatter={(d) => formatDate(String(d))} />
         <Legend />
         <Line
