@@ -90,27 +90,33 @@ export function monthEnds(from: string, to: string): string[] {
   return dates;
 }
 
-/** Mean progress and handling count at each date, each taken "as of" that date. */
-export function trend(history: readonly TrendInputUpdate[], dates: readonly string[]): TrendPoint[] {
-  const byIssue = new Map<number, TrendInputUpdate[]>();
-  for (const update of history) {
-    const list = byIssue.get(update.issueId) ?? [];
-    list.push(update);
-    byIssue.set(update.issueId, list);
-  }
+/**
+ * Mean progress and handling count at each date, each taken "as of" that date, over every issue
+ * in `issueIds`: one with no update yet counts as not started (0%, an estimate), so the line
+ * moves only when an issue does, not when one is first recorded.
+ */
+export function trend(
+  history: readonly TrendInputUpdate[],
+  issueIds: readonly number[],
+  dates: readonly string[],
+): TrendPoint[] {
+  const byIssue = new Map<number, TrendInputUpdate[]>(issueIds.map((id) => [id, []]));
+  for (const update of history) byIssue.get(update.issueId)?.push(update);
   const now = new Date();
   return dates.map((date) => {
     const cutoff = asOfCutoff(date, now);
     const states: StatefulIssue[] = [];
     for (const updates of byIssue.values()) {
       const latest = stateAsOf(updates, cutoff);
-      if (latest !== null) {
-        states.push({
-          stage: latest.stage,
-          health: null,
-          progress: effectiveProgress(latest.stage, latest.physicalProgress),
-        });
-      }
+      states.push(
+        latest === null
+          ? { stage: null, health: null, progress: { value: 0, estimated: true } }
+          : {
+              stage: latest.stage,
+              health: null,
+              progress: effectiveProgress(latest.stage, latest.physicalProgress),
+            },
+      );
     }
     const r = rollup(states);
     return {

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { wibDate } from "../../shared/asOf";
 import { formatDate } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
@@ -7,11 +7,26 @@ import { EARLIEST_DATE, isSelectableDate, useAsOf } from "../lib/useAsOf";
 /** Picks the date every figure, chart and list is taken "as of"; kept in the URL. */
 export function AsOfControl() {
   const { asOf, invalid: invalidLink, setAsOf } = useAsOf();
+  const today = wibDate(new Date());
+  const shown = asOf ?? today;
+  // What the field holds while someone types a date digit by digit; committed once it is a
+  // date the view can show.
+  const [draft, setDraft] = useState(shown);
   const [rejected, setRejected] = useState(false);
-  const invalid = invalidLink || rejected;
   const inputId = useId();
   const errorId = useId();
-  const today = wibDate(new Date());
+
+  useEffect(() => {
+    setDraft(shown);
+    setRejected(false);
+  }, [shown]);
+
+  const invalid = invalidLink || rejected;
+
+  function commit(value: string) {
+    setRejected(false);
+    setAsOf(value === today ? undefined : value);
+  }
 
   return (
     <div className="as-of">
@@ -22,23 +37,26 @@ export function AsOfControl() {
           type="date"
           min={EARLIEST_DATE}
           max={today}
-          value={asOf ?? today}
+          value={draft}
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? errorId : undefined}
           onChange={(event) => {
             const value = event.target.value;
-            const accepted = value === "" || isSelectableDate(value, today);
-            setRejected(!accepted);
-            if (accepted) setAsOf(value === "" || value === today ? undefined : value);
+            setDraft(value);
+            if (isSelectableDate(value, today)) commit(value);
+          }}
+          onBlur={() => {
+            if (draft === "") setDraft(shown);
+            else if (!isSelectableDate(draft, today)) setRejected(true);
           }}
         />
-        {asOf ? (
+        {asOf || invalid ? (
           <button
             type="button"
             className="button-secondary"
             onClick={() => {
-              setRejected(false);
-              setAsOf(undefined);
+              setDraft(today);
+              commit(today);
             }}
           >
             {t.asOf.today}

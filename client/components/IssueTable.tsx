@@ -18,14 +18,17 @@ const SORT_LABELS = {
 /** The issue list with filters by agency, stage and health, and sorting; all kept in the URL. */
 export function IssueTable({ issues }: { issues: readonly IssueListItem[] }) {
   const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
-  const shown = applyFilters(issues, filters);
   const link = useAsOfLink();
   const ids = { agency: useId(), stage: useId(), health: useId(), sort: useId(), count: useId() };
 
   const agencies = [...new Map(issues.map((i) => [i.leadAgency.code, i.leadAgency])).values()].sort((a, b) =>
     a.code.localeCompare(b.code),
   );
+  const filters = filtersFromParams(
+    params,
+    agencies.map((a) => a.code),
+  );
+  const shown = applyFilters(issues, filters);
 
   function set(key: keyof IssueFilters, value: string) {
     setParams(
@@ -118,7 +121,9 @@ export function IssueTable({ issues }: { issues: readonly IssueListItem[] }) {
       <p id={ids.count} className="muted" aria-live="polite">
         {t.list.count(shown.length, issues.length)}
       </p>
-      {shown.length === 0 ? (
+      {issues.length === 0 ? (
+        <p className="notice">{t.list.none}</p>
+      ) : shown.length === 0 ? (
         <p className="notice">{t.list.empty}</p>
       ) : (
         <table className="issue-table" aria-describedby={ids.count}>

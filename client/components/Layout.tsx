@@ -8,15 +8,13 @@ export function Layout() {
   const link = useAsOfLink();
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  const shownPath = useRef(pathname);
 
   // After client-side navigation, move focus to the new page so screen readers announce it.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    if (pathname) main.current?.focus();
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    main.current?.focus();
   }, [pathname]);
 
   return (

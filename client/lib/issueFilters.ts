@@ -15,10 +15,15 @@ function oneOf<T extends string>(values: readonly T[], raw: string | null): T | 
   return raw !== null && (values as readonly string[]).includes(raw) ? (raw as T) : null;
 }
 
-/** Filters as kept in the URL: `?opd=DLH&tahap=penanganan&kondisi=at_risk&urut=progres`. */
-export function filtersFromParams(params: URLSearchParams): IssueFilters {
+/**
+ * Filters as kept in the URL: `?opd=DLH&tahap=penanganan&kondisi=at_risk&urut=progres`. An agency
+ * code is matched without regard to case and spelled as the agency spells it; a value that
+ * matches nothing is ignored, like any other unknown value.
+ */
+export function filtersFromParams(params: URLSearchParams, agencyCodes: readonly string[]): IssueFilters {
+  const agency = params.get("opd")?.toLowerCase();
   return {
-    agency: params.get("opd"),
+    agency: agencyCodes.find((code) => code.toLowerCase() === agency) ?? null,
     stage: oneOf(STAGES, params.get("tahap")),
     health: oneOf(HEALTHS, params.get("kondisi")),
     sort: oneOf(SORTS, params.get("urut")) ?? "nomor",
@@ -41,7 +46,7 @@ export function applyFilters(issues: readonly IssueListItem[], filters: IssueFil
   return issues
     .filter(
       (issue) =>
-        (filters.agency === null || issue.leadAgency.code.toLowerCase() === filters.agency.toLowerCase()) &&
+        (filters.agency === null || issue.leadAgency.code === filters.agency) &&
         (filters.stage === null || issue.stage === filters.stage) &&
         (filters.health === null || issue.health === filters.health),
     )

@@ -50,9 +50,8 @@ export function useAsOf() {
   };
 }
 
-/** A link to `path` that keeps the as-of date of the current view. */
+/** A link to `path` that keeps the as-of date of the current view (a valid one only). */
 export function useAsOfLink() {
-  const [params] = useSearchParams();
-  const per = params.get("per");
-  return (path: string) => (per ? `${path}?per=${encodeURIComponent(per)}` : path);
+  const { asOf } = useAsOf();
+  return (path: string) => (asOf ? `${path}?per=${asOf}` : path);
 }

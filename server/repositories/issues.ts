@@ -87,6 +87,11 @@ function toSummary(row: StateRow): IssueSummary {
   };
 }
 
+export async function listIssueIds(db: DB): Promise<number[]> {
+  const rows = await db.selectFrom("issues").select("id").orderBy("number").execute();
+  return rows.map((r) => r.id);
+}
+
 /** Every issue with its state at `cutoff`, in issue-number order. */
 export async function listIssues(db: DB, cutoff: string): Promise<IssueSummary[]> {
   const rows = await issuesWithState(db, cutoff).orderBy("i.number").execute();

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { asOfCutoff, daysBetween, shiftDate, wibDate } from "../../shared/asOf";
 import { monthEnds, rollup, trend } from "../../shared/rollup";
 import { HistoryInput, SummaryInput } from "../../shared/schemas/dashboard";
-import { listIssues } from "../repositories/issues";
+import { listIssueIds, listIssues } from "../repositories/issues";
 import { historyUpTo, updateCountsBetween } from "../repositories/updates";
 import { readProcedure, router } from "../trpc";
 
@@ -78,9 +78,12 @@ export const dashboardRouter = router({
   history: readProcedure.input(HistoryInput.optional()).query(async ({ ctx, input }) => {
     const now = ctx.now();
     const asOfDate = input?.asOf ?? wibDate(now);
-    const history = await historyUpTo(ctx.db, asOfCutoff(input?.asOf, now));
+    const [history, issueIds] = await Promise.all([
+      historyUpTo(ctx.db, asOfCutoff(input?.asOf, now)),
+      listIssueIds(ctx.db),
+    ]);
     const first = history[0];
     if (!first) return [];
-    return trend(history, monthEnds(wibDate(first.createdAt), asOfDate));
+    return trend(history, issueIds, monthEnds(wibDate(first.createdAt), asOfDate));
   }),
 });

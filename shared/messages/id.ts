@@ -123,6 +123,7 @@ export const id = {
     reset: "Hapus filter",
     count: (shown: number, total: number) => `${shown} dari ${total} isu`,
     empty: "Tidak ada isu yang cocok dengan filter ini.",
+    none: "Belum ada isu prioritas yang tercatat.",
     colNumber: "No.",
     colIssue: "Isu",
     colAgency: "OPD pengampu",

@@ -103,6 +103,9 @@ describe("As-of control in the layout", () => {
     await renderApp("/?per=2024-11-18", { db });
     await screen.findByText("Menampilkan keadaan per 18 November 2024.");
     pickDate("2023-01-01");
+    // While the field is being typed in, an unfinished date is no error yet; leaving it is.
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    fireEvent.blur(dateInput());
     expect(screen.getByRole("alert")).toHaveTextContent(INVALID);
     expect(dateInput()).toHaveAttribute("aria-invalid", "true");
     expect(dateInput()).toHaveAccessibleDescription(INVALID);
@@ -128,6 +131,19 @@ describe("As-of control in the layout", () => {
     expect(
       within(screen.getByRole("region", { name: "Angka utama" })).getByText("5 / 11"),
     ).toBeInTheDocument();
+  });
+
+  it("lets a link with a bad date be cleared, and never passes the bad date on", async () => {
+    const user = userEvent.setup();
+    await renderApp("/?per=2023-01-01", { db });
+    expect(await screen.findByText(TODAY_HEADLINE)).toBeInTheDocument();
+    const nav = screen.getByRole("navigation", { name: "Navigasi utama" });
+    expect(within(nav).getByRole("link", { name: "Penghargaan" })).toHaveAttribute("href", "/penghargaan");
+    expect(within(screen.getByRole("table")).getAllByRole("link")[0]).toHaveAttribute("href", "/isu/1");
+
+    await user.click(screen.getByRole("button", { name: "Hari ini" }));
+    expect(currentUrl()).toBe("/");
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 });
 

@@ -109,7 +109,7 @@ describe("TrendChart", () => {
   it("summarises the first and the latest month", async () => {
     render(<TrendChart points={await api.dashboard.history()} size={size} />);
     expect(chart("Progres dari waktu ke waktu").summary).toBe(
-      "31 Agustus 2024: 10%, 0 isu ditangani; 27 November 2026: 43,6%, 5 isu ditangani.",
+      "31 Agustus 2024: 0,9%, 0 isu ditangani; 27 November 2026: 43,6%, 5 isu ditangani.",
     );
     expect(screen.getByText("Rata-rata progres fisik (%)")).toBeInTheDocument();
     expect(screen.getByText("Isu di tahap penanganan atau selesai")).toBeInTheDocument();

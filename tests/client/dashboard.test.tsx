@@ -136,6 +136,23 @@ describe("DashboardPage", () => {
     expect(rowTitles()).toEqual(["Pembangunan / rehabilitasi TPS", "Revitalisasi Alun-Alun Merdeka"]);
   });
 
+  it("matches an agency code from a link without regard to case, and the select shows it", async () => {
+    const user = userEvent.setup();
+    await renderDashboard("/?opd=dlh");
+    const select = screen.getByRole("combobox", { name: "OPD pengampu" });
+    expect(select).toHaveDisplayValue("DLH");
+    expect(rowTitles()).toEqual(["Pembangunan / rehabilitasi TPS", "Revitalisasi Alun-Alun Merdeka"]);
+    await user.selectOptions(select, "Semua");
+    expect(currentUrl()).toBe("/");
+    expect(issueRows()).toHaveLength(11);
+  });
+
+  it("ignores an agency code from a link that matches no agency", async () => {
+    await renderDashboard("/?opd=XYZ");
+    expect(screen.getByRole("combobox", { name: "OPD pengampu" })).toHaveDisplayValue("Semua");
+    expect(screen.getByText("11 dari 11 isu")).toBeInTheDocument();
+  });
+
   it("says so when no issue matches, and the reset button brings all back", async () => {
     const user = userEvent.setup();
     await renderDashboard("/?tahap=selesai");
@@ -152,6 +169,13 @@ describe("DashboardPage", () => {
     expect(screen.getByRole("combobox", { name: "Tahap" })).toHaveDisplayValue("Semua");
     expect(screen.getByRole("combobox", { name: "Kondisi" })).toHaveDisplayValue("Semua");
     expect(screen.queryByRole("button", { name: "Hapus filter" })).not.toBeInTheDocument();
+  });
+
+  it("says there are no issues yet, not that a filter matched none, on an empty database", async () => {
+    const empty = await createTestDb({ seed: false });
+    renderWithApp(<DashboardPage />, { db: empty, route: "/" });
+    expect(await screen.findByText("Belum ada isu prioritas yang tercatat.")).toBeInTheDocument();
+    expect(screen.queryByText("Tidak ada isu yang cocok dengan filter ini.")).not.toBeInTheDocument();
   });
 
   it("applies filters from a shared link", async () => {

@@ -34,3 +34,25 @@ test("a link with an impossible date says so and shows today", async ({ page }) 
   await expect(page.getByRole("alert")).toContainText("Tanggal tidak sah");
   await expect(page.getByText(/5 dari 11 isu prioritas/)).toBeVisible();
 });
+
+test("a date typed digit by digit on the keyboard is taken once it is whole", async ({ page }) => {
+  await page.goto("/penghargaan");
+  const input = page.getByLabel("Tampilkan per tanggal");
+  await input.focus();
+  // Chromium here lays the field out as month/day/year; the year passes through 0002, 0020 and
+  // 0202 on the way to 2024, none of which may reset the field or raise an error.
+  await page.keyboard.type("11182024", { delay: 30 });
+  await expect(page).toHaveURL(/per=2024-11-18/);
+  await expect(input).toHaveValue("2024-11-18");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+
+  // A whole date before the issues were set is refused when the field is left.
+  await input.focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.type("2023", { delay: 30 });
+  await expect(input).toHaveValue("2023-11-18");
+  await input.blur();
+  await expect(page.getByRole("alert")).toContainText("Tanggal tidak sah");
+  await expect(page).toHaveURL(/per=2024-11-18/);
+});

@@ -98,10 +98,32 @@ describe("trend", () => {
         physicalProgress: 30,
       },
     ];
-    const points = trend(history, ["2024-09-30", "2024-10-31"]);
+    const points = trend(history, [1, 2], ["2024-09-30", "2024-10-31"]);
     expect(points).toEqual([
       { date: "2024-09-30", meanProgress: 5, inHandlingOrLater: 0, estimatedCount: 2 },
       { date: "2024-10-31", meanProgress: 20, inHandlingOrLater: 1, estimatedCount: 1 },
     ]);
+  });
+
+  it("counts an issue not yet recorded as not started, so recording one does not look like a fall", () => {
+    const history = [
+      {
+        id: 1,
+        issueId: 1,
+        createdAt: "2024-08-27T05:00:00.000Z",
+        stage: "perencanaan" as const,
+        physicalProgress: null,
+      },
+      {
+        id: 2,
+        issueId: 2,
+        createdAt: "2024-09-10T05:00:00.000Z",
+        stage: "identifikasi" as const,
+        physicalProgress: null,
+      },
+    ];
+    const points = trend(history, [1, 2], ["2024-08-31", "2024-09-30"]);
+    expect(points.map((p) => p.meanProgress)).toEqual([5, 5]);
+    expect(points[0]?.estimatedCount).toBe(2);
   });
 });
