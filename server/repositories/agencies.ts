@@ -16,3 +16,18 @@ export async function listAgencies(db: DB): Promise<Agency[]> {
     .execute();
   return rows.map((row) => ({ ...row, kind: row.kind as AgencyKind }));
 }
+
+export interface AgencyRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** The agency of a left-joined row, or null when the row names none. */
+export function agencyRefOrNull(
+  id: number | null,
+  code: string | null,
+  name: string | null,
+): AgencyRef | null {
+  return id === null || code === null || name === null ? null : { id, code, name };
+}

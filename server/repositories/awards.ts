@@ -1,5 +1,6 @@
 import type { DB } from "../../db/database";
 import type { AwardLevel } from "../../shared/domain";
+import { type AgencyRef, agencyRefOrNull } from "./agencies";
 
 export interface AwardEvent {
   id: number;
@@ -17,7 +18,7 @@ export interface AwardEvent {
     category: string;
     predicate: string;
     score: number | null;
-    agency: { id: number; code: string; name: string } | null;
+    agency: AgencyRef | null;
     note: string | null;
   }[];
 }
@@ -78,10 +79,7 @@ export async function listAwards(db: DB): Promise<AwardEvent[]> {
         category: r.category,
         predicate: r.predicate,
         score: r.score,
-        agency:
-          r.agencyId === null || r.agencyCode === null || r.agencyName === null
-            ? null
-            : { id: r.agencyId, code: r.agencyCode, name: r.agencyName },
+        agency: agencyRefOrNull(r.agencyId, r.agencyCode, r.agencyName),
         note: r.note,
       })),
   }));

@@ -1,15 +1,11 @@
 import type { ExpressionBuilder } from "kysely";
 import type { DB } from "../../db/database";
 import type { Database } from "../../db/schema";
-import type { AgencyKind, ChainRole, DatePrecision, FundingSource, Health, Stage } from "../../shared/domain";
+import type { AgencyKind, ChainRole, DatePrecision, FundingSource } from "../../shared/domain";
 import { indicatorProgress } from "../../shared/domain";
 import { type IssueState, issueState } from "../../shared/issueState";
-
-export interface AgencyRef {
-  id: number;
-  code: string;
-  name: string;
-}
+import { type AgencyRef, agencyRefOrNull } from "./agencies";
+import { toSnapshot } from "./updates";
 
 export type IssueSummary = {
   id: number;
@@ -51,7 +47,7 @@ function issuesWithState(db: DB, cutoff: string) {
       "a.id as leadAgencyId",
       "a.code as leadAgencyCode",
       "a.name as leadAgencyName",
-      "u.created_at as updatedAt",
+      "u.created_at",
       "u.date_precision",
       "u.stage",
       "u.health",
@@ -64,18 +60,12 @@ function issuesWithState(db: DB, cutoff: string) {
 type StateRow = Awaited<ReturnType<ReturnType<typeof issuesWithState>["executeTakeFirstOrThrow"]>>;
 
 function toSummary(row: StateRow): IssueSummary {
+  // A left join: the update's columns are all null when the issue had none by then.
+  const { created_at, date_precision, stage, health } = row;
   const state = issueState(
-    row.updatedAt === null
+    created_at === null || date_precision === null || stage === null || health === null
       ? null
-      : {
-          createdAt: row.updatedAt,
-          datePrecision: row.date_precision as DatePrecision,
-          stage: row.stage as Stage,
-          health: row.health as Health,
-          physicalProgress: row.physical_progress,
-          budgetProgress: row.budget_progress,
-          indicatorValue: row.indicator_value,
-        },
+      : toSnapshot({ ...row, created_at, date_precision, stage, health }),
   );
   return {
     id: row.id,
@@ -202,10 +192,7 @@ export async function findIssue(
       fiscalYear: f.fiscal_year,
       amountPlanned: f.amount_planned,
       amountRealised: f.amount_realised,
-      donor:
-        f.donorId === null || f.donorCode === null || f.donorName === null
-          ? null
-          : { id: f.donorId, code: f.donorCode, name: f.donorName },
+      donor: agencyRefOrNull(f.donorId, f.donorCode, f.donorName),
       confirmed: f.confirmed === 1,
       sourceName: f.source_name,
       sourceUrl: f.source_url,

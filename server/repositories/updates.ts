@@ -1,24 +1,42 @@
 import type { DB, Executor } from "../../db/database";
 import type { NewIssueUpdate } from "../../db/schema";
 import type { DatePrecision, Health, Stage } from "../../shared/domain";
+import type { StateSnapshot } from "../../shared/issueState";
+import { type AgencyRef, agencyRefOrNull } from "./agencies";
 
-export interface TimelineEntry {
+/** The state columns of an `issue_updates` row, as the shared domain types them. */
+export interface SnapshotColumns {
+  created_at: string;
+  date_precision: string;
+  stage: string;
+  health: string;
+  physical_progress: number | null;
+  budget_progress: number | null;
+  indicator_value: number | null;
+}
+
+export function toSnapshot(row: SnapshotColumns): StateSnapshot {
+  return {
+    createdAt: row.created_at,
+    datePrecision: row.date_precision as DatePrecision,
+    stage: row.stage as Stage,
+    health: row.health as Health,
+    physicalProgress: row.physical_progress,
+    budgetProgress: row.budget_progress,
+    indicatorValue: row.indicator_value,
+  };
+}
+
+export interface TimelineEntry extends StateSnapshot {
   id: number;
   issueId: number;
-  createdAt: string;
-  datePrecision: DatePrecision;
-  stage: Stage;
-  health: Health;
-  physicalProgress: number | null;
-  budgetProgress: number | null;
-  indicatorValue: number | null;
   note: string;
   obstacles: string | null;
   nextSteps: string | null;
   sourceName: string | null;
   sourceUrl: string | null;
   author: { username: string; displayName: string };
-  agency: { code: string; name: string } | null;
+  agency: AgencyRef | null;
 }
 
 /** An issue's updates, newest first. */
@@ -44,6 +62,7 @@ export async function timeline(db: DB, issueId: number): Promise<TimelineEntry[]
       "u.source_url",
       "w.username",
       "w.display_name",
+      "a.id as agencyId",
       "a.code as agencyCode",
       "a.name as agencyName",
     ])
@@ -54,21 +73,14 @@ export async function timeline(db: DB, issueId: number): Promise<TimelineEntry[]
   return rows.map((r) => ({
     id: r.id,
     issueId: r.issue_id,
-    createdAt: r.created_at,
-    datePrecision: r.date_precision as DatePrecision,
-    stage: r.stage as Stage,
-    health: r.health as Health,
-    physicalProgress: r.physical_progress,
-    budgetProgress: r.budget_progress,
-    indicatorValue: r.indicator_value,
+    ...toSnapshot(r),
     note: r.note,
     obstacles: r.obstacles,
     nextSteps: r.next_steps,
     sourceName: r.source_name,
     sourceUrl: r.source_url,
     author: { username: r.username, displayName: r.display_name },
-    agency:
-      r.agencyCode === null || r.agencyName === null ? null : { code: r.agencyCode, name: r.agencyName },
+    agency: agencyRefOrNull(r.agencyId, r.agencyCode, r.agencyName),
   }));
 }
 
