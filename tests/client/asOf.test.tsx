@@ -1,6 +1,7 @@
-import { configure, fireEvent, screen, within } from "@testing-library/react";
+import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { COMMIT_DELAY_MS } from "../../client/components/AsOfControl";
 import type { DB } from "../../db/database";
 import { pinClientClock, renderApp } from "../fixtures/app";
 import { createTestDb } from "../fixtures/db";
@@ -35,9 +36,15 @@ function asOfBanner() {
   return screen.queryByText(/^Menampilkan keadaan per /);
 }
 
-/** Picks a date in the as-of control, as the browser's date picker reports it. */
-function pickDate(value: string) {
+/** Sets the as-of field as the browser reports a change, without waiting for it to be taken. */
+function changeDate(value: string) {
   fireEvent.change(dateInput(), { target: { value } });
+}
+
+/** Picks a date in the as-of control and waits as long as the control waits for more typing. */
+async function pickDate(value: string) {
+  changeDate(value);
+  await act(() => new Promise((resolve) => setTimeout(resolve, COMMIT_DELAY_MS + 50)));
 }
 
 describe("As-of control in the layout", () => {
@@ -56,7 +63,7 @@ describe("As-of control in the layout", () => {
     await renderApp("/", { db });
     await screen.findByText(TODAY_HEADLINE);
 
-    pickDate("2024-11-18");
+    await pickDate("2024-11-18");
     expect(currentUrl()).toBe("/?per=2024-11-18");
     expect(asOfBanner()).toHaveTextContent("Menampilkan keadaan per 18 November 2024.");
     expect(asOfBanner()).toHaveAttribute("role", "status");
@@ -84,17 +91,35 @@ describe("As-of control in the layout", () => {
   it("keeps the filters when the date changes", async () => {
     await renderApp("/?tahap=penanganan", { db });
     await screen.findByText("3 dari 11 isu");
-    pickDate("2024-11-18");
+    await pickDate("2024-11-18");
     expect(currentUrl()).toBe("/?tahap=penanganan&per=2024-11-18");
     // #3, #4 and #7 were in handling on that day.
     expect(await screen.findByRole("link", { name: "Banjir kawasan Soekarno-Hatta" })).toBeInTheDocument();
     expect(screen.getByText("3 dari 11 isu")).toBeInTheDocument();
   });
 
+  it("waits for typing to pause, then shows only the date typed last", async () => {
+    await renderApp("/", { db });
+    await screen.findByText(TODAY_HEADLINE);
+    changeDate("2024-11-01");
+    changeDate("2024-11-18");
+    expect(currentUrl()).toBe("/");
+    expect(dateInput()).toHaveValue("2024-11-18");
+    await waitFor(() => expect(currentUrl()).toBe("/?per=2024-11-18"));
+  });
+
+  it("takes a typed date at once when the field is left", async () => {
+    await renderApp("/", { db });
+    await screen.findByText(TODAY_HEADLINE);
+    changeDate("2024-11-18");
+    fireEvent.blur(dateInput());
+    expect(currentUrl()).toBe("/?per=2024-11-18");
+  });
+
   it("picking today's date is the live view, not a dated one", async () => {
     await renderApp("/?per=2024-11-18", { db });
     await screen.findByText("Menampilkan keadaan per 18 November 2024.");
-    pickDate("2026-11-27");
+    await pickDate("2026-11-27");
     expect(currentUrl()).toBe("/");
     expect(asOfBanner()).not.toBeInTheDocument();
   });
@@ -102,7 +127,7 @@ describe("As-of control in the layout", () => {
   it("rejects a date before August 2024 that is typed in, and keeps the view", async () => {
     await renderApp("/?per=2024-11-18", { db });
     await screen.findByText("Menampilkan keadaan per 18 November 2024.");
-    pickDate("2023-01-01");
+    await pickDate("2023-01-01");
     // While the field is being typed in, an unfinished date is no error yet; leaving it is.
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
     fireEvent.blur(dateInput());
@@ -111,7 +136,7 @@ describe("As-of control in the layout", () => {
     expect(dateInput()).toHaveAccessibleDescription(INVALID);
     expect(currentUrl()).toBe("/?per=2024-11-18");
 
-    pickDate("2024-12-01");
+    await pickDate("2024-12-01");
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
     expect(dateInput()).not.toHaveAttribute("aria-invalid");
     expect(currentUrl()).toBe("/?per=2024-12-01");
