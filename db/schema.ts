@@ -80,6 +80,44 @@ export interface IssueUpdatesTable {
   next_steps: string | null;
   source_name: string | null;
   source_url: string | null;
+  stage_reason: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the cookie's token. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  created_at: ColumnType<string, string | undefined, never>;
+  actor_id: number | null;
+  actor_username: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: number | null;
+  /** JSON: what changed. Never a password or a token. */
+  detail: string | null;
+  client_ip: string | null;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  sha256: string;
+  content_type: string;
+  size: number;
+  original_name: string;
+  uploaded_by: number;
+  created_at: ColumnType<string, string | undefined, never>;
+}
+
+export interface UpdateAttachmentsTable {
+  update_id: number;
+  attachment_id: number;
 }
 
 export interface AwardEventsTable {
@@ -115,6 +153,10 @@ export interface Database {
   issue_updates: IssueUpdatesTable;
   award_events: AwardEventsTable;
   award_results: AwardResultsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  attachments: AttachmentsTable;
+  update_attachments: UpdateAttachmentsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { sql } from "kysely";
 import sirv from "sirv";
-import { contextFactory, type InnerContext } from "./context";
+import { handleDownload, handleUpload } from "./attachments";
+import { isSameOriginWrite } from "./auth/csrf";
+import { type AppServices, contextFactory } from "./context";
 import { appRouter } from "./routers/_app";
 
 export const CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
@@ -23,12 +25,18 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+function fail(res: http.ServerResponse, error: unknown): void {
+  console.error("HTTP handler failed:", error);
+  if (!res.headersSent) sendJson(res, 500, { error: { message: "Terjadi kesalahan di server." } });
+  else res.destroy();
+}
+
 /** One Node process serves the API, the health check and the built SPA. */
-export function createServer(ctx: InnerContext, clientDir = CLIENT_DIR): http.Server {
+export function createServer(services: AppServices, clientDir = CLIENT_DIR): http.Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: contextFactory(ctx),
+    createContext: contextFactory(services),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error);
     },
@@ -54,13 +62,27 @@ export function createServer(ctx: InnerContext, clientDir = CLIENT_DIR): http.Se
 
     if (path === "/healthz") {
       sql`select 1`
-        .execute(ctx.db)
+        .execute(services.db)
         .then(() => sendJson(res, 200, { ok: true }))
         .catch(() => sendJson(res, 503, { ok: false }));
       return;
     }
     if (path.startsWith("/trpc/")) {
+      // Mutations only from this origin's own pages: JSON content type and a matching Origin.
+      if (req.method !== "GET" && !isSameOriginWrite(req, ["application/json"])) {
+        sendJson(res, 403, { error: { message: "Permintaan ditolak: asal atau jenis isi tidak sah." } });
+        return;
+      }
       trpc(req, res);
+      return;
+    }
+    if (path === "/attachments" && req.method === "POST") {
+      handleUpload(services, req, res).catch((error: unknown) => fail(res, error));
+      return;
+    }
+    const attachment = /^\/attachments\/(\d{1,12})$/.exec(path);
+    if (attachment && req.method === "GET") {
+      handleDownload(services, req, res, Number(attachment[1])).catch((error: unknown) => fail(res, error));
       return;
     }
     if (path.startsWith("/trpc") || path.startsWith("/export")) {

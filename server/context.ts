@@ -1,23 +1,61 @@
 import type { CreateHTTPContextOptions } from "@trpc/server/adapters/standalone";
 import type { DB } from "../db/database";
+import { clientIp, isHttps, readSessionToken } from "./auth/cookies";
+import { resolveSession, type SessionPolicy, type SessionUser } from "./auth/sessions";
+import type { LoginThrottle } from "./auth/throttle";
 
-/**
- * What every procedure may use, built from plain values so tests can make one directly:
- * the database, the clock, and settings.
- */
-export interface InnerContext {
+/** What the whole process shares: the database, the clock, settings. */
+export interface AppServices {
   db: DB;
   now: () => Date;
   staleAfterDays: number;
+  sessionPolicy: SessionPolicy;
+  throttle: LoginThrottle;
+  /** Where evidence files are stored, by content hash. */
+  attachmentsDir: string;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of Pantau. */
+  trustProxy: boolean;
 }
 
-export function createInnerContext(opts: InnerContext): InnerContext {
-  return opts;
+/** What one request brings: who is signed in, from where, and how to answer with a cookie. */
+export interface RequestInfo {
+  user: SessionUser | null;
+  sessionToken: string | null;
+  clientIp: string;
+  secure: boolean;
+  setCookie: (cookie: string) => void;
 }
 
-export type Context = InnerContext;
+export type Context = AppServices & RequestInfo;
 
-/** The per-request context; it reads the request (the session cookie, once accounts land). */
-export function contextFactory(inner: InnerContext) {
-  return (_opts: CreateHTTPContextOptions): Context => inner;
+/**
+ * The context built from plain values, as tests make it: a signed-in user is just a value here.
+ */
+export function createInnerContext(services: AppServices, request: Partial<RequestInfo> = {}): Context {
+  return {
+    ...services,
+    user: null,
+    sessionToken: null,
+    clientIp: "127.0.0.1",
+    secure: false,
+    setCookie: () => {},
+    ...request,
+  };
+}
+
+/** The per-request context: reads the session cookie and resolves it to the signed-in user. */
+export function contextFactory(services: AppServices) {
+  return async ({ req, res }: CreateHTTPContextOptions): Promise<Context> => {
+    const token = readSessionToken(req);
+    const user = token
+      ? await resolveSession(services.db, token, services.now(), services.sessionPolicy)
+      : null;
+    return createInnerContext(services, {
+      user,
+      sessionToken: user ? token : null,
+      clientIp: clientIp(req, services.trustProxy),
+      secure: isHttps(req, services.trustProxy),
+      setCookie: (cookie) => res.appendHeader("Set-Cookie", cookie),
+    });
+  };
 }

@@ -6,6 +6,18 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.string().min(1).default("file:data/pantau.sqlite"),
   STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
+  SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
+  /** Where evidence files go; by default `attachments/` beside the database file. */
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
+  TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

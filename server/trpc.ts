@@ -1,5 +1,6 @@
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
+import type { Role } from "../shared/schemas/auth";
 import type { Context } from "./context";
 
 /**
@@ -21,10 +22,27 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/** Open to anyone: sign-in, and the awards the city shows. */
 export const publicProcedure = t.procedure;
 
-/**
- * Reads of the dashboard's data. They are open while Pantau has no accounts; when sign-in
- * lands, this becomes the signed-in procedure and every read follows.
- */
-export const readProcedure = t.procedure;
+/** Signed-in users only; after it, `ctx.user` is known to be there. */
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Silakan masuk terlebih dahulu." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Reads of the dashboard's data. */
+export const readProcedure = authedProcedure;
+
+/** Signed-in users with one of `roles`; which objects they may touch is checked per object. */
+export function roleProcedure(...roles: Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Anda tidak berwenang melakukan ini." });
+    }
+    return next();
+  });
+}
+
+export const adminProcedure = roleProcedure("admin");

@@ -54,6 +54,11 @@ export function stageIndex(stage: Stage): number {
   return STAGES.indexOf(stage);
 }
 
+/** True when moving from `current` to `next` goes back to an earlier stage. */
+export function isStageBackward(current: Stage | null, next: Stage): boolean {
+  return current !== null && stageIndex(next) < stageIndex(current);
+}
+
 /** True when `stage` is at `threshold` or further along. */
 export function isAtLeast(stage: Stage, threshold: Stage): boolean {
   return stageIndex(stage) >= stageIndex(threshold);

@@ -77,6 +77,10 @@ function toSummary(row: StateRow): IssueSummary {
   };
 }
 
+export async function issueExists(db: DB, id: number): Promise<boolean> {
+  return (await db.selectFrom("issues").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
+
 export async function listIssueIds(db: DB): Promise<number[]> {
   const rows = await db.selectFrom("issues").select("id").orderBy("number").execute();
   return rows.map((r) => r.id);

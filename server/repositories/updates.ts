@@ -27,10 +27,19 @@ export function toSnapshot(row: SnapshotColumns): StateSnapshot {
   };
 }
 
+export interface AttachmentRef {
+  id: number;
+  contentType: string;
+  size: number;
+  name: string;
+}
+
 export interface TimelineEntry extends StateSnapshot {
   id: number;
   issueId: number;
   note: string;
+  stageReason: string | null;
+  attachments: AttachmentRef[];
   obstacles: string | null;
   nextSteps: string | null;
   sourceName: string | null;
@@ -60,6 +69,7 @@ export async function timeline(db: DB, issueId: number): Promise<TimelineEntry[]
       "u.next_steps",
       "u.source_name",
       "u.source_url",
+      "u.stage_reason",
       "w.username",
       "w.display_name",
       "a.id as agencyId",
@@ -70,11 +80,23 @@ export async function timeline(db: DB, issueId: number): Promise<TimelineEntry[]
     .orderBy("u.created_at", "desc")
     .orderBy("u.id", "desc")
     .execute();
+  const files = await db
+    .selectFrom("update_attachments as ua")
+    .innerJoin("attachments as f", "f.id", "ua.attachment_id")
+    .innerJoin("issue_updates as u", "u.id", "ua.update_id")
+    .select(["ua.update_id", "f.id", "f.content_type", "f.size", "f.original_name"])
+    .where("u.issue_id", "=", issueId)
+    .orderBy("f.id")
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     issueId: r.issue_id,
     ...toSnapshot(r),
     note: r.note,
+    stageReason: r.stage_reason,
+    attachments: files
+      .filter((f) => f.update_id === r.id)
+      .map((f) => ({ id: f.id, contentType: f.content_type, size: f.size, name: f.original_name })),
     obstacles: r.obstacles,
     nextSteps: r.next_steps,
     sourceName: r.source_name,
@@ -88,15 +110,22 @@ export async function timeline(db: DB, issueId: number): Promise<TimelineEntry[]
  * Appends a complete snapshot to an issue's history and bumps the issue's version. Run it
  * inside the caller's transaction, together with whatever must commit with it.
  */
-export async function insertUpdate(trx: Executor, update: NewIssueUpdate): Promise<number> {
-  await trx.insertInto("issue_updates").values(update).execute();
+export async function insertUpdate(
+  trx: Executor,
+  update: NewIssueUpdate,
+): Promise<{ id: number; version: number }> {
+  const { id } = await trx
+    .insertInto("issue_updates")
+    .values(update)
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const { version } = await trx
     .updateTable("issues")
     .set((eb) => ({ version: eb("version", "+", 1) }))
     .where("id", "=", update.issue_id)
     .returning("version")
     .executeTakeFirstOrThrow();
-  return version;
+  return { id, version };
 }
 
 /** How many updates each issue received in the window (after `from`, up to `to`). */

@@ -1,5 +1,6 @@
 import { router } from "../trpc";
 import { agenciesRouter } from "./agencies";
+import { authRouter } from "./auth";
 import { awardsRouter } from "./awards";
 import { dashboardRouter } from "./dashboard";
 import { issuesRouter } from "./issues";
@@ -7,6 +8,7 @@ import { updatesRouter } from "./updates";
 
 export const appRouter = router({
   agencies: agenciesRouter,
+  auth: authRouter,
   awards: awardsRouter,
   dashboard: dashboardRouter,
   issues: issuesRouter,

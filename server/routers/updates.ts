@@ -1,16 +1,23 @@
 import { TRPCError } from "@trpc/server";
-import { TimelineInput } from "../../shared/schemas/updates";
+import { TimelineInput, UpdateInput } from "../../shared/schemas/updates";
+import { assertMayUpdateIssue } from "../auth/authorize";
+import { issueExists } from "../repositories/issues";
+import { createUpdate } from "../repositories/issueWrites";
 import { timeline } from "../repositories/updates";
-import { readProcedure, router } from "../trpc";
+import { readProcedure, roleProcedure, router } from "../trpc";
 
 export const updatesRouter = router({
   timeline: readProcedure.input(TimelineInput).query(async ({ ctx, input }) => {
-    const issue = await ctx.db
-      .selectFrom("issues")
-      .select("id")
-      .where("id", "=", input.issueId)
-      .executeTakeFirst();
-    if (!issue) throw new TRPCError({ code: "NOT_FOUND", message: "Isu tidak ditemukan." });
+    if (!(await issueExists(ctx.db, input.issueId))) {
+      throw new TRPCError({ code: "NOT_FOUND", message: "Isu tidak ditemukan." });
+    }
     return timeline(ctx.db, input.issueId);
   }),
+
+  create: roleProcedure("opd", "admin")
+    .input(UpdateInput)
+    .mutation(async ({ ctx, input }) => {
+      await assertMayUpdateIssue(ctx.db, ctx.user, input.issueId);
+      return createUpdate(ctx.db, ctx.user, input, { now: ctx.now(), clientIp: ctx.clientIp });
+    }),
 });

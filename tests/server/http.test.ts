@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/database";
 import { createServer } from "../../server/app";
-import { createTestDb } from "../fixtures/db";
+import { createAccount, createTestDb, TEST_PASSWORD, testServices } from "../fixtures/db";
 
 const INDEX_HTML = '<!doctype html><html lang="id"><body><div id="root">Pantau</div></body></html>';
 
@@ -14,20 +14,32 @@ let db: DB;
 let server: Server;
 let clientDir: string;
 let base: string;
+let cookie: string;
 
 beforeAll(async () => {
   db = await createTestDb();
   clientDir = await mkdtemp(join(tmpdir(), "pantau-client-"));
   // Written before the server starts: sirv indexes the directory when it is created.
   await writeFile(join(clientDir, "index.html"), INDEX_HTML);
-  server = createServer(
-    { db, now: () => new Date("2026-11-27T02:00:00.000Z"), staleAfterDays: 7 },
-    clientDir,
-  );
+  server = createServer(testServices(db), clientDir);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
+
+  await createAccount(db, { username: "pimpinan", role: "pimpinan" });
+  const login = await fetch(`${base}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: base },
+    body: JSON.stringify({ username: "pimpinan", password: TEST_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 });
+
+/** A GET as the signed-in reader. */
+function get(url: string) {
+  return fetch(url, { headers: { Cookie: cookie } });
+}
 
 afterAll(async () => {
   server.closeAllConnections();
@@ -48,7 +60,7 @@ describe("the HTTP server", () => {
   });
 
   it("serves issues.list as plain JSON to any HTTP client", async () => {
-    const res = await fetch(query("issues.list", { asOf: "2024-11-18" }));
+    const res = await get(query("issues.list", { asOf: "2024-11-18" }));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { result: { data: { number: number; stage: string | null }[] } };
     expect(body.result.data).toHaveLength(11);
@@ -57,7 +69,7 @@ describe("the HTTP server", () => {
   });
 
   it("answers bad input with 400, BAD_REQUEST and the field's error in Indonesian", async () => {
-    const res = await fetch(query("issues.byId", { id: 1, asOf: "2024-02-30" }));
+    const res = await get(query("issues.byId", { id: 1, asOf: "2024-02-30" }));
     expect(res.status).toBe(400);
     const body = (await res.json()) as {
       error: {
@@ -72,10 +84,21 @@ describe("the HTTP server", () => {
   });
 
   it("answers an unknown issue with 404", async () => {
-    const res = await fetch(query("issues.byId", { id: 999 }));
+    const res = await get(query("issues.byId", { id: 999 }));
     expect(res.status).toBe(404);
     const body = (await res.json()) as { error: { data: { code: string } } };
     expect(body.error.data.code).toBe("NOT_FOUND");
+  });
+
+  it("answers a read without a session with 401, and serves the awards to anyone", async () => {
+    const res = await fetch(query("issues.list", {}));
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { message: string; data: { code: string } } };
+    expect(body.error.data.code).toBe("UNAUTHORIZED");
+    expect(body.error.message).toBe("Silakan masuk terlebih dahulu.");
+    const awards = await fetch(`${base}/trpc/awards.list`);
+    expect(awards.status).toBe(200);
+    await awards.body?.cancel();
   });
 
   it("serves the SPA shell for a client-side route", async () => {

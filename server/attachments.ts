@@ -1,0 +1,148 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
+import { fileTypeFromBuffer } from "file-type";
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from "../shared/schemas/updates";
+import { mayUpload } from "./auth/authorize";
+import { readSessionToken } from "./auth/cookies";
+import { isSameOriginWrite } from "./auth/csrf";
+import { resolveSession, type SessionUser } from "./auth/sessions";
+import type { AppServices } from "./context";
+import { recordAudit } from "./repositories/audit";
+
+/** The content types an upload may declare; what it really is gets read from its bytes. */
+const UPLOAD_CONTENT_TYPES = [...ATTACHMENT_TYPES, "application/octet-stream"];
+
+function sendError(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+  res.end(JSON.stringify({ error: { message } }));
+}
+
+async function signedInUser(services: AppServices, req: IncomingMessage): Promise<SessionUser | null> {
+  const token = readSessionToken(req);
+  return token ? resolveSession(services.db, token, services.now(), services.sessionPolicy) : null;
+}
+
+/** Reads the body, or null once it grows past `limit` bytes. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function safeName(header: string | string[] | undefined): string {
+  let name = typeof header === "string" ? header : "";
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    name = "";
+  }
+  // Keep a readable name, without paths or control characters.
+  const cleaned = name
+    .replace(/[\\/]/g, "_")
+    .replace(/\p{Cc}/gu, "")
+    .trim()
+    .slice(0, 200);
+  return cleaned || "lampiran";
+}
+
+export function attachmentPath(dir: string, sha256: string): string {
+  return join(dir, sha256.slice(0, 2), sha256);
+}
+
+/**
+ * `POST /attachments`: the raw file as the body, its name in `X-File-Name` (URL-encoded). Stored
+ * once per content (by SHA-256) under the data folder; answers the attachment's id.
+ */
+export async function handleUpload(services: AppServices, req: IncomingMessage, res: ServerResponse) {
+  if (!isSameOriginWrite(req, UPLOAD_CONTENT_TYPES)) {
+    return sendError(res, 403, "Permintaan ditolak: asal atau jenis isi tidak sah.");
+  }
+  const user = await signedInUser(services, req);
+  if (!user) return sendError(res, 401, "Silakan masuk terlebih dahulu.");
+  if (!mayUpload(user)) return sendError(res, 403, "Anda tidak berwenang mengunggah lampiran.");
+
+  const body = await readBody(req, ATTACHMENT_MAX_BYTES);
+  if (body === null) return sendError(res, 413, "Berkas melebihi 10 MB.");
+  if (body.length === 0) return sendError(res, 400, "Berkas kosong.");
+
+  const detected = await fileTypeFromBuffer(body);
+  const contentType = detected?.mime;
+  if (!contentType || !(ATTACHMENT_TYPES as readonly string[]).includes(contentType)) {
+    return sendError(res, 415, "Jenis berkas tidak didukung. Unggah foto JPEG, PNG, WebP, atau dokumen PDF.");
+  }
+
+  const sha256 = createHash("sha256").update(body).digest("hex");
+  const path = attachmentPath(services.attachmentsDir, sha256);
+  const exists = await stat(path).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
+    await mkdir(join(services.attachmentsDir, sha256.slice(0, 2)), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, body);
+    await rename(temporary, path);
+  }
+
+  const name = safeName(req.headers["x-file-name"]);
+  const attachment = await services.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("attachments")
+      .values({
+        sha256,
+        content_type: contentType,
+        size: body.length,
+        original_name: name,
+        uploaded_by: user.id,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      action: "attachments.upload",
+      actor: { id: user.id, username: user.username },
+      entityType: "attachment",
+      entityId: row.id,
+      detail: { name, contentType, size: body.length, sha256 },
+    });
+    return row;
+  });
+
+  res.writeHead(201, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+  res.end(JSON.stringify({ id: attachment.id, contentType, size: body.length, name }));
+}
+
+/** `GET /attachments/:id`: the file, to signed-in users only, with its checked content type. */
+export async function handleDownload(
+  services: AppServices,
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: number,
+) {
+  const user = await signedInUser(services, req);
+  if (!user) return sendError(res, 401, "Silakan masuk terlebih dahulu.");
+  const row = await services.db
+    .selectFrom("attachments")
+    .select(["sha256", "content_type", "size", "original_name"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) return sendError(res, 404, "Lampiran tidak ditemukan.");
+
+  res.writeHead(200, {
+    "Content-Type": row.content_type,
+    "Content-Length": row.size,
+    "X-Content-Type-Options": "nosniff",
+    "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(row.original_name)}`,
+    "Cache-Control": "private, max-age=3600",
+  });
+  createReadStream(attachmentPath(services.attachmentsDir, row.sha256))
+    .on("error", () => res.destroy())
+    .pipe(res);
+}

@@ -1,0 +1,47 @@
+import { TRPCError } from "@trpc/server";
+import type { DB } from "../../db/database";
+import type { SessionUser } from "./sessions";
+
+/**
+ * Who may change what, in one place. Every procedure that takes an object's id asks here about
+ * that very object, never only about the role.
+ */
+
+const forbidden = () =>
+  new TRPCError({ code: "FORBIDDEN", message: "Anda tidak berwenang mengubah data ini." });
+
+/** The agencies responsible for an issue: its lead and its supporting OPD. */
+export async function issueAgencies(db: DB, issueId: number): Promise<number[] | null> {
+  const issue = await db
+    .selectFrom("issues")
+    .select("lead_agency_id")
+    .where("id", "=", issueId)
+    .executeTakeFirst();
+  if (!issue) return null;
+  const supporting = await db
+    .selectFrom("issue_agencies")
+    .select("agency_id")
+    .where("issue_id", "=", issueId)
+    .where("role", "=", "pendukung")
+    .execute();
+  return [issue.lead_agency_id, ...supporting.map((s) => s.agency_id)];
+}
+
+/** Whether `user` may post updates on an issue whose responsible agencies are `agencyIds`. */
+export function mayUpdateIssue(user: SessionUser, agencyIds: readonly number[]): boolean {
+  if (user.role === "admin") return true;
+  if (user.role === "opd") return user.agencyId !== null && agencyIds.includes(user.agencyId);
+  return false;
+}
+
+/** Throws NOT_FOUND for an unknown issue, FORBIDDEN when `user` may not update it. */
+export async function assertMayUpdateIssue(db: DB, user: SessionUser, issueId: number): Promise<void> {
+  const agencyIds = await issueAgencies(db, issueId);
+  if (agencyIds === null) throw new TRPCError({ code: "NOT_FOUND", message: "Isu tidak ditemukan." });
+  if (!mayUpdateIssue(user, agencyIds)) throw forbidden();
+}
+
+/** Whether `user` may upload evidence at all (only those who may post updates somewhere). */
+export function mayUpload(user: SessionUser): boolean {
+  return user.role === "admin" || (user.role === "opd" && user.agencyId !== null);
+}

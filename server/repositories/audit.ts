@@ -1,0 +1,72 @@
+import type { DB, Executor } from "../../db/database";
+
+export interface AuditEntry {
+  action: string;
+  actor: { id: number; username: string } | null;
+  entityType?: string;
+  entityId?: number;
+  /** What changed, as JSON. Never a password, a hash or a token. */
+  detail?: Record<string, unknown>;
+  clientIp?: string;
+}
+
+/** Appends to the audit trail; run inside the transaction of the change it records. */
+export async function recordAudit(trx: Executor, entry: AuditEntry): Promise<void> {
+  await trx
+    .insertInto("audit_log")
+    .values({
+      action: entry.action,
+      actor_id: entry.actor?.id ?? null,
+      actor_username: entry.actor?.username ?? null,
+      entity_type: entry.entityType ?? null,
+      entity_id: entry.entityId ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      client_ip: entry.clientIp ?? null,
+    })
+    .execute();
+}
+
+export interface AuditRecord {
+  id: number;
+  createdAt: string;
+  actorUsername: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: number | null;
+  detail: unknown;
+  clientIp: string | null;
+}
+
+/** The audit trail, newest first, a page at a time. */
+export async function listAudit(
+  db: DB,
+  options: { limit: number; beforeId?: number; action?: string },
+): Promise<AuditRecord[]> {
+  const rows = await db
+    .selectFrom("audit_log")
+    .select([
+      "id",
+      "created_at",
+      "actor_username",
+      "action",
+      "entity_type",
+      "entity_id",
+      "detail",
+      "client_ip",
+    ])
+    .$if(options.beforeId !== undefined, (q) => q.where("id", "<", options.beforeId as number))
+    .$if(options.action !== undefined, (q) => q.where("action", "=", options.action as string))
+    .orderBy("id", "desc")
+    .limit(options.limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    actorUsername: r.actor_username,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    detail: r.detail === null ? null : JSON.parse(r.detail),
+    clientIp: r.client_ip,
+  }));
+}

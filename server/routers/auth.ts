@@ -1,0 +1,73 @@
+import { TRPCError } from "@trpc/server";
+import { LoginInput } from "../../shared/schemas/auth";
+import { clearedSessionCookie, sessionCookie } from "../auth/cookies";
+import { verifyAgainstNothing, verifyPassword } from "../auth/password";
+import { createSession, endSession } from "../auth/sessions";
+import { recordAudit } from "../repositories/audit";
+import { findCredentials, findUser } from "../repositories/users";
+import { authedProcedure, publicProcedure, router } from "../trpc";
+
+/** The same words for an unknown user and a wrong password: neither reveals which it was. */
+const LOGIN_FAILED = "Nama pengguna atau kata sandi salah.";
+
+export const authRouter = router({
+  login: publicProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
+    const waitSeconds = await ctx.throttle.retryAfter(input.username, ctx.clientIp);
+    if (waitSeconds > 0) {
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: `Terlalu banyak percobaan masuk. Coba lagi dalam ${Math.ceil(waitSeconds / 60)} menit.`,
+      });
+    }
+
+    const account = await findCredentials(ctx.db, input.username);
+    const valid =
+      account?.password_hash != null
+        ? await verifyPassword(account.password_hash, input.password)
+        : await verifyAgainstNothing(input.password);
+
+    if (!account || !valid) {
+      await ctx.throttle.fail(input.username, ctx.clientIp);
+      await recordAudit(ctx.db, {
+        action: "auth.login_failed",
+        actor: null,
+        detail: { username: input.username },
+        clientIp: ctx.clientIp,
+      });
+      throw new TRPCError({ code: "UNAUTHORIZED", message: LOGIN_FAILED });
+    }
+
+    await ctx.throttle.succeed(input.username);
+    const now = ctx.now();
+    const session = await ctx.db.transaction().execute(async (trx) => {
+      const created = await createSession(trx, account.id, now, ctx.sessionPolicy);
+      await recordAudit(trx, {
+        action: "auth.login",
+        actor: { id: account.id, username: account.username },
+        entityType: "user",
+        entityId: account.id,
+        clientIp: ctx.clientIp,
+      });
+      return created;
+    });
+    ctx.setCookie(sessionCookie(session.token, session.expiresAt, ctx.secure));
+    return findUser(ctx.db, account.id);
+  }),
+
+  logout: authedProcedure.mutation(async ({ ctx }) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      if (ctx.sessionToken) await endSession(trx, ctx.sessionToken);
+      await recordAudit(trx, {
+        action: "auth.logout",
+        actor: { id: ctx.user.id, username: ctx.user.username },
+        entityType: "user",
+        entityId: ctx.user.id,
+        clientIp: ctx.clientIp,
+      });
+    });
+    ctx.setCookie(clearedSessionCookie(ctx.secure));
+    return { ok: true as const };
+  }),
+
+  me: publicProcedure.query(({ ctx }) => (ctx.user ? findUser(ctx.db, ctx.user.id) : null)),
+});
