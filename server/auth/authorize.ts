@@ -27,6 +27,21 @@ export async function issueAgencies(db: DB, issueId: number): Promise<number[] |
   return [issue.lead_agency_id, ...supporting.map((s) => s.agency_id)];
 }
 
+/** The responsible agencies (lead and supporting) of every issue, by issue id. */
+export async function issueAgencyIds(db: DB): Promise<Map<number, number[]>> {
+  const [issues, supporting] = await Promise.all([
+    db.selectFrom("issues").select(["id", "lead_agency_id"]).execute(),
+    db
+      .selectFrom("issue_agencies")
+      .select(["issue_id", "agency_id"])
+      .where("role", "=", "pendukung")
+      .execute(),
+  ]);
+  const map = new Map(issues.map((i) => [i.id, [i.lead_agency_id]]));
+  for (const s of supporting) map.get(s.issue_id)?.push(s.agency_id);
+  return map;
+}
+
 /** Whether `user` may post updates on an issue whose responsible agencies are `agencyIds`. */
 export function mayUpdateIssue(user: SessionUser, agencyIds: readonly number[]): boolean {
   if (user.role === "admin") return true;

@@ -1,4 +1,6 @@
 import type { AgencyKind, AwardLevel, ChainRole, FundingSource, Health, Stage } from "../domain";
+import { account } from "./id-account";
+import { admin } from "./id-admin";
 
 /** Every user-facing text of Pantau, in Indonesian. */
 export const id = {
@@ -187,6 +189,8 @@ export const id = {
     source: "Sumber",
     summary: (events: number, results: number) => `${events} ajang, ${results} penghargaan`,
   },
+  account,
+  admin,
 } as const;
 
 export type Messages = typeof id;
