@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, rename, stat, writeFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -87,7 +87,8 @@ export async function handleUpload(services: AppServices, req: IncomingMessage, 
   );
   if (!exists) {
     await mkdir(join(services.attachmentsDir, sha256.slice(0, 2)), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
+    // A name of its own: identical files uploaded at the same moment must not share one.
+    const temporary = `${path}.${randomUUID()}.tmp`;
     await writeFile(temporary, body);
     await rename(temporary, path);
   }

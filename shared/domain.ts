@@ -38,6 +38,19 @@ export const AGENCY_KINDS = [
 ] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
+/** The kinds that are the city's own OPD: only these have accounts and lead priority issues. */
+export const OPD_KINDS = [
+  "dinas",
+  "badan",
+  "bagian",
+  "satuan",
+  "kecamatan",
+] as const satisfies readonly AgencyKind[];
+
+export function isOpdKind(kind: string): boolean {
+  return (OPD_KINDS as readonly string[]).includes(kind);
+}
+
 export const CHAIN_ROLES = ["pendukung", "pelaksana", "donor", "mitra"] as const;
 export type ChainRole = (typeof CHAIN_ROLES)[number];
 

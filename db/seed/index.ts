@@ -1,4 +1,4 @@
-import type { DB } from "../database";
+import { type DB, migrateToLatest } from "../database";
 import { SEED_AGENCIES } from "./agencies";
 import { SEED_AWARDS } from "./awards";
 import { insertAgencies, insertAward, insertIssue, insertSourceAuthor } from "./builders";
@@ -31,4 +31,13 @@ export async function seedIfEmpty(db: DB): Promise<boolean> {
     for (const award of SEED_AWARDS) await insertAward(trx, award, agencies);
     return true;
   });
+}
+
+/**
+ * What every entry point does first (the server and the account command alike): migrate, then
+ * seed a database that is still empty. Returns whether it seeded.
+ */
+export async function prepareDatabase(db: DB): Promise<boolean> {
+  await migrateToLatest(db);
+  return seedIfEmpty(db);
 }

@@ -37,6 +37,7 @@ export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
 /** The client's address, for throttling and the audit trail. */
 export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers["x-forwarded-for"];
-  if (trustProxy && typeof forwarded === "string") return forwarded.split(",")[0]?.trim() || "unknown";
+  // The proxy appends the address it saw: the last entry. Earlier ones are the client's to invent.
+  if (trustProxy && typeof forwarded === "string") return forwarded.split(",").at(-1)?.trim() || "unknown";
   return req.socket.remoteAddress ?? "unknown";
 }

@@ -1,4 +1,4 @@
-import type { DB } from "../../db/database";
+import type { DB, Executor } from "../../db/database";
 import type { AgencyKind } from "../../shared/domain";
 
 export interface Agency {
@@ -15,6 +15,15 @@ export async function listAgencies(db: DB): Promise<Agency[]> {
     .orderBy("name")
     .execute();
   return rows.map((row) => ({ ...row, kind: row.kind as AgencyKind }));
+}
+
+export async function findAgency(db: Executor, id: number): Promise<Agency | null> {
+  const row = await db
+    .selectFrom("agencies")
+    .select(["id", "code", "name", "kind"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? { ...row, kind: row.kind as AgencyKind } : null;
 }
 
 export interface AgencyRef {

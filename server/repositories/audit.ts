@@ -1,5 +1,31 @@
 import type { DB, Executor } from "../../db/database";
 
+/** Who made a change, and from where: what every audited write is given. */
+export interface WriteMeta {
+  /** Null for the account command and the demo, run at the server's own terminal. */
+  actor: { id: number; username: string } | null;
+  clientIp: string;
+}
+
+/**
+ * The fields that differ between two versions of an object, as the audit detail: their values
+ * before and after. Values are compared as JSON, so nested ones (an indicator, a list) count too.
+ */
+export function changes<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } {
+  const was: Partial<T> = {};
+  const is: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      was[key] = before[key];
+      is[key] = after[key];
+    }
+  }
+  return { before: was, after: is };
+}
+
 export interface AuditEntry {
   action: string;
   actor: { id: number; username: string } | null;
@@ -69,4 +95,9 @@ export async function listAudit(
     detail: r.detail === null ? null : JSON.parse(r.detail),
     clientIp: r.client_ip,
   }));
+}
+
+/** The actor and address of a request, as an audited write records them. */
+export function writeMeta(ctx: { user: { id: number; username: string }; clientIp: string }): WriteMeta {
+  return { actor: { id: ctx.user.id, username: ctx.user.username }, clientIp: ctx.clientIp };
 }

@@ -1,4 +1,4 @@
-import type { DB } from "../../db/database";
+import type { Executor } from "../../db/database";
 import type { AwardLevel } from "../../shared/domain";
 import { type AgencyRef, agencyRefOrNull } from "./agencies";
 
@@ -23,8 +23,8 @@ export interface AwardEvent {
   }[];
 }
 
-/** Award events, newest first, each with its results in their stated order. */
-export async function listAwards(db: DB): Promise<AwardEvent[]> {
+/** Award events (or the one `eventId` names), newest first, each with its results in their stated order. */
+export async function listAwards(db: Executor, eventId?: number): Promise<AwardEvent[]> {
   const [events, results] = await Promise.all([
     db
       .selectFrom("award_events")
@@ -40,6 +40,7 @@ export async function listAwards(db: DB): Promise<AwardEvent[]> {
         "source_name",
         "source_url",
       ])
+      .$if(eventId !== undefined, (q) => q.where("id", "=", eventId as number))
       .orderBy("event_date", "desc")
       .orderBy("id")
       .execute(),
@@ -57,6 +58,7 @@ export async function listAwards(db: DB): Promise<AwardEvent[]> {
         "a.code as agencyCode",
         "a.name as agencyName",
       ])
+      .$if(eventId !== undefined, (q) => q.where("r.event_id", "=", eventId as number))
       .orderBy("r.event_id")
       .orderBy("r.position")
       .execute(),

@@ -1,19 +1,11 @@
 import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
 import type { DB } from "../../db/database";
 import { isStageBackward, type Stage } from "../../shared/domain";
 import { STAGE_REASON_REQUIRED, type UpdateInput } from "../../shared/schemas/updates";
 import type { SessionUser } from "../auth/sessions";
+import { fieldError } from "../errors";
 import { recordAudit } from "./audit";
 import { insertUpdate } from "./updates";
-
-function fieldError(path: string, message: string): TRPCError {
-  return new TRPCError({
-    code: "BAD_REQUEST",
-    message,
-    cause: new ZodError([{ code: "custom", path: [path], message, input: undefined }]),
-  });
-}
 
 /**
  * Appends an OPD's update: checks the version it was based on, carries over what it leaves out,
@@ -69,7 +61,7 @@ export async function createUpdate(
         .selectFrom("attachments")
         .select("id")
         .where("id", "in", attachmentIds)
-        .$if(user.role !== "admin", (q) => q.where("uploaded_by", "=", user.id))
+        .where("uploaded_by", "=", user.id)
         .execute();
       if (owned.length !== attachmentIds.length) {
         throw fieldError("attachmentIds", "Lampiran tidak ditemukan. Unggah ulang berkasnya.");

@@ -1,10 +1,11 @@
 import type { ExpressionBuilder } from "kysely";
 import type { DB } from "../../db/database";
 import type { Database } from "../../db/schema";
-import type { AgencyKind, ChainRole, DatePrecision, FundingSource } from "../../shared/domain";
+import type { AgencyKind, ChainRole, DatePrecision } from "../../shared/domain";
 import { indicatorProgress } from "../../shared/domain";
 import { type IssueState, issueState } from "../../shared/issueState";
-import { type AgencyRef, agencyRefOrNull } from "./agencies";
+import type { AgencyRef } from "./agencies";
+import { type FundingLine, listFunding } from "./funding";
 import { toSnapshot } from "./updates";
 
 export type IssueSummary = {
@@ -97,18 +98,7 @@ export interface IssueDetail extends Omit<IssueSummary, "leadAgency"> {
   location: string | null;
   leadAgency: AgencyRef & { note: string | null };
   chain: { agency: AgencyRef & { kind: AgencyKind }; role: ChainRole; note: string | null }[];
-  funding: {
-    id: number;
-    source: FundingSource;
-    description: string;
-    fiscalYear: number | null;
-    amountPlanned: number | null;
-    amountRealised: number | null;
-    donor: AgencyRef | null;
-    confirmed: boolean;
-    sourceName: string | null;
-    sourceUrl: string | null;
-  }[];
+  funding: FundingLine[];
   indicator: {
     label: string;
     unit: string;
@@ -155,26 +145,7 @@ export async function findIssue(
       .orderBy("ia.role")
       .orderBy("a.name")
       .execute(),
-    db
-      .selectFrom("funding_lines as f")
-      .leftJoin("agencies as d", "d.id", "f.donor_agency_id")
-      .select([
-        "f.id",
-        "f.source",
-        "f.description",
-        "f.fiscal_year",
-        "f.amount_planned",
-        "f.amount_realised",
-        "f.confirmed",
-        "f.source_name",
-        "f.source_url",
-        "d.id as donorId",
-        "d.code as donorCode",
-        "d.name as donorName",
-      ])
-      .where("f.issue_id", "=", row.id)
-      .orderBy("f.id")
-      .execute(),
+    listFunding(db, row.id),
   ]);
 
   const summary = toSummary(row);
@@ -189,18 +160,7 @@ export async function findIssue(
       role: c.role as ChainRole,
       note: c.note,
     })),
-    funding: funding.map((f) => ({
-      id: f.id,
-      source: f.source as FundingSource,
-      description: f.description,
-      fiscalYear: f.fiscal_year,
-      amountPlanned: f.amount_planned,
-      amountRealised: f.amount_realised,
-      donor: agencyRefOrNull(f.donorId, f.donorCode, f.donorName),
-      confirmed: f.confirmed === 1,
-      sourceName: f.source_name,
-      sourceUrl: f.source_url,
-    })),
+    funding,
     indicator:
       row.indicator_label === null || row.indicator_unit === null
         ? null

@@ -1,11 +1,21 @@
 import { TRPCError } from "@trpc/server";
 import type { DB } from "../../db/database";
 import { asOfCutoff, daysBetween } from "../../shared/asOf";
-import { IssueByIdInput, IssueByNumberInput, IssueListInput } from "../../shared/schemas/issues";
+import { FundingCreateInput, FundingRemoveInput, FundingUpdateInput } from "../../shared/schemas/funding";
+import {
+  IssueByIdInput,
+  IssueByNumberInput,
+  IssueChainInput,
+  IssueDetailsInput,
+  IssueListInput,
+} from "../../shared/schemas/issues";
 import { issueAgencies, issueAgencyIds, mayUpdateIssue } from "../auth/authorize";
 import type { SessionUser } from "../auth/sessions";
+import { writeMeta } from "../repositories/audit";
+import { addFunding, removeFunding, updateFunding } from "../repositories/funding";
+import { setIssueChain, updateIssueDetails } from "../repositories/issueDetails";
 import { findIssue, type IssueDetail, listIssues } from "../repositories/issues";
-import { readProcedure, router } from "../trpc";
+import { adminProcedure, readProcedure, router } from "../trpc";
 
 const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Isu tidak ditemukan." });
 
@@ -13,6 +23,13 @@ const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Isu tidak di
 async function withPermission(ctx: { db: DB; user: SessionUser }, issue: IssueDetail) {
   const agencyIds = (await issueAgencies(ctx.db, issue.id)) ?? [];
   return { ...issue, canUpdate: mayUpdateIssue(ctx.user, agencyIds) };
+}
+
+/** The issue as it now stands, as `byId` gives it: what an edit of its description returns. */
+async function current(ctx: { db: DB; user: SessionUser; now: () => Date }, id: number) {
+  const issue = await findIssue(ctx.db, { id }, ctx.now().toISOString());
+  if (!issue) throw notFound();
+  return withPermission(ctx, issue);
 }
 
 export const issuesRouter = router({
@@ -48,4 +65,29 @@ export const issuesRouter = router({
     if (!issue) throw notFound();
     return withPermission(ctx, issue);
   }),
+
+  // The Sekda office's edits of what an issue is. Its state and history are not editable: they
+  // only ever change by a new update, and updates are never edited or deleted.
+
+  updateDetails: adminProcedure.input(IssueDetailsInput).mutation(async ({ ctx, input }) => {
+    await updateIssueDetails(ctx.db, input, writeMeta(ctx));
+    return current(ctx, input.id);
+  }),
+
+  setChain: adminProcedure.input(IssueChainInput).mutation(async ({ ctx, input }) => {
+    await setIssueChain(ctx.db, input, writeMeta(ctx));
+    return current(ctx, input.issueId);
+  }),
+
+  addFunding: adminProcedure
+    .input(FundingCreateInput)
+    .mutation(({ ctx, input }) => addFunding(ctx.db, input, writeMeta(ctx))),
+
+  updateFunding: adminProcedure
+    .input(FundingUpdateInput)
+    .mutation(({ ctx, input }) => updateFunding(ctx.db, input, writeMeta(ctx))),
+
+  removeFunding: adminProcedure
+    .input(FundingRemoveInput)
+    .mutation(({ ctx, input }) => removeFunding(ctx.db, input.id, writeMeta(ctx))),
 });

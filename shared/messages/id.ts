@@ -1,6 +1,7 @@
 import type { AgencyKind, AwardLevel, ChainRole, FundingSource, Health, Stage } from "../domain";
 import { account } from "./id-account";
 import { admin } from "./id-admin";
+import { errors } from "./id-errors";
 
 /** Every user-facing text of Pantau, in Indonesian. */
 export const id = {
@@ -191,6 +192,7 @@ export const id = {
   },
   account,
   admin,
+  errors,
 } as const;
 
 export type Messages = typeof id;

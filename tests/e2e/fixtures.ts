@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { stateOf } from "./accounts";
 
 /**
  * Every page of the app fails its test on a console error or an uncaught exception, except
@@ -7,6 +8,11 @@ import { test as base, expect, type Page } from "@playwright/test";
  */
 export const test = base.extend<{ consoleErrors: string[]; expectedConsoleErrors: RegExp[] }>({
   expectedConsoleErrors: [[], { option: true }],
+  // Tests start signed in as the Wali Kota (read-only) unless they choose another account.
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+  storageState: async ({}, use) => {
+    await use(stateOf("pimpinan"));
+  },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   baseURL: async ({}, use) => {
     const url = process.env.PANTAU_E2E_URL;

@@ -1,0 +1,393 @@
+import { getErrorShape, TRPCError } from "@trpc/server";
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "../../db/database";
+import type { SessionUser } from "../../server/auth/sessions";
+import { appRouter } from "../../server/routers/_app";
+import { STAGE_REASON_REQUIRED, type UpdateInput } from "../../shared/schemas/updates";
+import { callerAs, callerFor, createAccount, createTestDb, TEST_NOW } from "../fixtures/db";
+import { rowCounts } from "../fixtures/http";
+
+/** The error a call rejects with. */
+async function errorOf(call: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+/** The field errors a form would get for `error`, through the app's error formatter. */
+function fieldErrors(error: TRPCError): Record<string, string[] | undefined> {
+  const shape = getErrorShape({
+    config: appRouter._def._config,
+    error,
+    type: "mutation",
+    path: "updates.create",
+    input: undefined,
+    ctx: undefined,
+  }) as { data: { zodError: { fieldErrors: Record<string, string[]> } | null } };
+  return shape.data.zodError?.fieldErrors ?? {};
+}
+
+async function issueIdOf(db: DB, number: number): Promise<number> {
+  const row = await db
+    .selectFrom("issues")
+    .select("id")
+    .where("number", "=", number)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function versionOf(db: DB, issueId: number): Promise<number> {
+  const row = await db.selectFrom("issues").select("version").where("id", "=", issueId).executeTakeFirst();
+  return row?.version ?? 0;
+}
+
+async function latest(db: DB, issueId: number) {
+  const [entry] = await callerFor(db).updates.timeline({ issueId });
+  if (!entry) throw new Error("no update");
+  return entry;
+}
+
+const UNKNOWN_ISSUE = 9_999;
+
+describe("who may post an update on which issue", () => {
+  let db: DB;
+  /** #3 (TPS): DLH leads; Dinkes is made a supporting OPD; Forum-TSP is its CSR donor. */
+  let own: number;
+  /** #4 (flooding): DPUPRPKP leads; none of the OPD accounts below is responsible. */
+  let others: number;
+  const users: Record<string, SessionUser | null> = {};
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    own = await issueIdOf(db, 3);
+    others = await issueIdOf(db, 4);
+    const dinkes = await db
+      .selectFrom("agencies")
+      .select("id")
+      .where("code", "=", "Dinkes")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("issue_agencies")
+      .values({ issue_id: own, agency_id: dinkes.id, role: "pendukung" })
+      .execute();
+
+    users.admin = await createAccount(db, { username: "sekda", role: "admin" });
+    users.pimpinan = await createAccount(db, { username: "walikota", role: "pimpinan" });
+    users["opd of the lead agency"] = await createAccount(db, {
+      username: "dlh",
+      role: "opd",
+      agencyCode: "DLH",
+    });
+    users["opd of a supporting agency"] = await createAccount(db, {
+      username: "dinkes",
+      role: "opd",
+      agencyCode: "Dinkes",
+    });
+    users["opd of an unrelated agency"] = await createAccount(db, {
+      username: "dishub",
+      role: "opd",
+      agencyCode: "Dishub",
+    });
+    users["opd of the issue's CSR donor (not supporting)"] = await createAccount(db, {
+      username: "forum-tsp",
+      role: "opd",
+      agencyCode: "Forum-TSP",
+    });
+    users["opd without an agency"] = await createAccount(db, { username: "tanpa-opd", role: "opd" });
+    users["signed out"] = null;
+  });
+
+  type Outcome = "ok" | "FORBIDDEN" | "UNAUTHORIZED" | "NOT_FOUND";
+  const MATRIX: [string, Outcome, Outcome, Outcome][] = [
+    // who                                              own issue      other's issue  unknown id
+    ["admin", "ok", "ok", "NOT_FOUND"],
+    ["pimpinan", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN"],
+    ["opd of the lead agency", "ok", "FORBIDDEN", "NOT_FOUND"],
+    ["opd of a supporting agency", "ok", "FORBIDDEN", "NOT_FOUND"],
+    ["opd of an unrelated agency", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"],
+    ["opd of the issue's CSR donor (not supporting)", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"],
+    ["opd without an agency", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"],
+    ["signed out", "UNAUTHORIZED", "UNAUTHORIZED", "UNAUTHORIZED"],
+  ];
+  const cases = MATRIX.flatMap(([who, onOwn, onOthers, onUnknown]) => [
+    { who, issue: "own issue (#3)", expected: onOwn },
+    { who, issue: "other's issue (#4)", expected: onOthers },
+    { who, issue: "unknown id", expected: onUnknown },
+  ]);
+
+  it.each(cases)("$who on $issue: $expected", async ({ who, issue, expected }) => {
+    const issueId = issue.startsWith("own") ? own : issue.startsWith("other") ? others : UNKNOWN_ISSUE;
+    const user = users[who] ?? null;
+    const version = await versionOf(db, issueId);
+    const before = await rowCounts(db);
+    const call = callerAs(db, user).updates.create({
+      issueId,
+      expectedVersion: version,
+      note: `Pembaruan oleh ${who}`,
+      health: "at_risk",
+    });
+
+    if (expected !== "ok") {
+      expect((await errorOf(call)).code).toBe(expected);
+      expect(await rowCounts(db)).toEqual(before);
+      expect(await versionOf(db, issueId)).toBe(version);
+      return;
+    }
+    const result = await call;
+    expect(result.version).toBe(version + 1);
+    expect(await versionOf(db, issueId)).toBe(version + 1);
+    const after = await rowCounts(db);
+    expect(after).toEqual({
+      ...before,
+      issue_updates: before.issue_updates + 1,
+      audit_log: before.audit_log + 1,
+    });
+    const audit = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(audit).toEqual(
+      expect.objectContaining({
+        action: "updates.create",
+        actor_id: user?.id,
+        actor_username: user?.username,
+        entity_type: "issue",
+        entity_id: issueId,
+      }),
+    );
+    const entry = await latest(db, issueId);
+    expect(entry.id).toBe(result.id);
+    expect(entry.note).toBe(`Pembaruan oleh ${who}`);
+    expect(entry.author.username).toBe(user?.username);
+    expect(entry.agency?.code ?? null).toBe(user?.agencyCode ?? null);
+  });
+});
+
+describe("updates.create", () => {
+  let db: DB;
+  let admin: SessionUser;
+  let dlh: SessionUser;
+  let dlhColleague: SessionUser;
+  let tps: number;
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    admin = await createAccount(db, { username: "sekda", role: "admin" });
+    dlh = await createAccount(db, { username: "dlh", role: "opd", agencyCode: "DLH" });
+    dlhColleague = await createAccount(db, { username: "dlh-2", role: "opd", agencyCode: "DLH" });
+    tps = await issueIdOf(db, 3);
+  });
+
+  /** Posts as `user` on the TPS issue at its current version, with `fields`. */
+  async function post(user: SessionUser, fields: Partial<UpdateInput> = {}) {
+    return callerAs(db, user).updates.create({
+      issueId: tps,
+      expectedVersion: await versionOf(db, tps),
+      note: "Pembaruan rutin",
+      ...fields,
+    });
+  }
+
+  it("refuses a stale expectedVersion with CONFLICT and writes nothing", async () => {
+    const version = await versionOf(db, tps);
+    const before = await rowCounts(db);
+    for (const expectedVersion of [version - 1, version + 1, 0]) {
+      const error = await errorOf(
+        callerAs(db, dlh).updates.create({ issueId: tps, expectedVersion, note: "Berdasar versi lama" }),
+      );
+      expect(error.code).toBe("CONFLICT");
+    }
+    expect(await rowCounts(db)).toEqual(before);
+    expect(await versionOf(db, tps)).toBe(version);
+  });
+
+  it("carries over the fields left out, and null (or an empty text) clears one", async () => {
+    await post(dlh, {
+      stage: "selesai",
+      health: "at_risk",
+      physicalProgress: 87.5,
+      budgetProgress: 64,
+      indicatorValue: 12,
+      obstacles: "Hujan deras",
+      nextSteps: "Serah terima",
+      sourceUrl: "https://malangkota.go.id/berita/tps",
+    });
+    const full = {
+      stage: "selesai",
+      health: "at_risk",
+      physicalProgress: 87.5,
+      budgetProgress: 64,
+      indicatorValue: 12,
+      obstacles: "Hujan deras",
+      nextSteps: "Serah terima",
+      sourceUrl: "https://malangkota.go.id/berita/tps",
+    };
+    expect(await latest(db, tps)).toEqual(expect.objectContaining(full));
+
+    await post(dlh, { note: "Hanya catatan" });
+    expect(await latest(db, tps)).toEqual(expect.objectContaining({ ...full, note: "Hanya catatan" }));
+
+    await post(dlh, { physicalProgress: null, obstacles: null, sourceUrl: null, nextSteps: "   " });
+    expect(await latest(db, tps)).toEqual(
+      expect.objectContaining({
+        ...full,
+        physicalProgress: null,
+        obstacles: null,
+        sourceUrl: null,
+        nextSteps: null,
+      }),
+    );
+
+    // Cleared stays cleared when left out next time.
+    await post(dlh, { budgetProgress: 70 });
+    expect(await latest(db, tps)).toEqual(
+      expect.objectContaining({
+        physicalProgress: null,
+        obstacles: null,
+        budgetProgress: 70,
+        health: "at_risk",
+      }),
+    );
+  });
+
+  it("shows the update as the issue's state in issues.list and issues.byId", async () => {
+    const result = await post(dlh, {
+      stage: "selesai",
+      health: "blocked",
+      physicalProgress: 99,
+      budgetProgress: 98,
+    });
+    const expected = {
+      version: result.version,
+      stage: "selesai",
+      health: "blocked",
+      physicalProgress: 99,
+      budgetProgress: 98,
+      lastUpdatedAt: TEST_NOW.toISOString(),
+    };
+    const issues = await callerFor(db).issues.list();
+    expect(issues.find((i) => i.id === tps)).toEqual(expect.objectContaining(expected));
+    expect(await callerFor(db).issues.byId({ id: tps })).toEqual(expect.objectContaining(expected));
+  });
+
+  it("wants a reason for moving the stage backwards", async () => {
+    const before = await rowCounts(db);
+    for (const stageReason of [undefined, "", "    ", null]) {
+      const error = await errorOf(post(dlh, { stage: "pengadaan", stageReason }));
+      expect(error.code).toBe("BAD_REQUEST");
+      expect(error.message).toBe(STAGE_REASON_REQUIRED);
+      // Next to the field in the form: the formatter's zodError names stageReason.
+      expect(fieldErrors(error).stageReason).toEqual([STAGE_REASON_REQUIRED]);
+    }
+    expect(await rowCounts(db)).toEqual(before);
+
+    await post(dlh, { stage: "pengadaan", stageReason: "Kontrak diputus, lelang ulang" });
+    expect(await latest(db, tps)).toEqual(
+      expect.objectContaining({ stage: "pengadaan", stageReason: "Kontrak diputus, lelang ulang" }),
+    );
+    // Forwards, or staying put, needs none.
+    await post(dlh, { stage: "pengadaan" });
+    await post(dlh, { stage: "penanganan" });
+    expect((await latest(db, tps)).stage).toBe("penanganan");
+  });
+
+  it("writes exactly one update and one audit row, and bumps the version by one, each time", async () => {
+    for (let i = 0; i < 3; i++) {
+      const version = await versionOf(db, tps);
+      const before = await rowCounts(db);
+      const result = await post(i % 2 === 0 ? dlh : admin, { note: `Langkah ${i}` });
+      expect(result.version).toBe(version + 1);
+      expect(await rowCounts(db)).toEqual({
+        ...before,
+        issue_updates: before.issue_updates + 1,
+        audit_log: before.audit_log + 1,
+      });
+    }
+  });
+
+  it("lets exactly one of two racing updates on the same version through; the other gets CONFLICT", async () => {
+    for (const racers of [2, 5]) {
+      const version = await versionOf(db, tps);
+      const before = await rowCounts(db);
+      const results = await Promise.allSettled(
+        Array.from({ length: racers }, (_, i) =>
+          callerAs(db, i % 2 === 0 ? dlh : dlhColleague).updates.create({
+            issueId: tps,
+            expectedVersion: version,
+            note: `Balapan ${i}`,
+          }),
+        ),
+      );
+      const won = results.filter((r) => r.status === "fulfilled");
+      const lost = results.filter((r) => r.status === "rejected");
+      expect(won).toHaveLength(1);
+      for (const r of lost) {
+        expect(r.reason).toBeInstanceOf(TRPCError);
+        expect((r.reason as TRPCError).code).toBe("CONFLICT");
+      }
+      expect(await versionOf(db, tps)).toBe(version + 1);
+      expect((await rowCounts(db)).issue_updates).toBe(before.issue_updates + 1);
+      expect((await rowCounts(db)).audit_log).toBe(before.audit_log + 1);
+    }
+  });
+
+  describe("attachments", () => {
+    async function upload(owner: SessionUser): Promise<number> {
+      const row = await db
+        .insertInto("attachments")
+        .values({
+          sha256: "0".repeat(64),
+          content_type: "image/png",
+          size: 1,
+          original_name: "foto.png",
+          uploaded_by: owner.id,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return row.id;
+    }
+
+    it("links the uploader's own files to the update", async () => {
+      const a = await upload(dlh);
+      const b = await upload(dlh);
+      const before = await rowCounts(db);
+      await post(dlh, { attachmentIds: [a, b, a] });
+      expect((await latest(db, tps)).attachments.map((f) => f.id)).toEqual([a, b]);
+      expect((await rowCounts(db)).update_attachments).toBe(before.update_attachments + 2);
+    });
+
+    it("refuses a file someone else uploaded, or one that does not exist, and writes nothing", async () => {
+      const colleagues = await upload(dlhColleague);
+      const mine = await upload(dlh);
+      const before = await rowCounts(db);
+      for (const attachmentIds of [[colleagues], [mine, colleagues], [987_654]]) {
+        const error = await errorOf(post(dlh, { attachmentIds }));
+        expect(error.code).toBe("BAD_REQUEST");
+        expect(fieldErrors(error).attachmentIds).toEqual([error.message]);
+      }
+      expect(await rowCounts(db)).toEqual(before);
+    });
+  });
+
+  it("writes the update and its audit row together or not at all", async () => {
+    const version = await versionOf(db, tps);
+    const before = await rowCounts(db);
+    // Make the audit insert fail: the update written just before it must roll back.
+    await sql`create trigger audit_fails before insert on audit_log
+      when new.action = 'updates.create' begin select raise(abort, 'audit unavailable'); end`.execute(db);
+    try {
+      const error = await errorOf(post(dlh, { note: "Tidak boleh tersimpan sendirian" }));
+      expect(error.code).toBe("INTERNAL_SERVER_ERROR");
+    } finally {
+      await sql`drop trigger audit_fails`.execute(db);
+    }
+    expect(await rowCounts(db)).toEqual(before);
+    expect(await versionOf(db, tps)).toBe(version);
+  });
+});
