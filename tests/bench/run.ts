@@ -12,6 +12,7 @@ import { Kysely, SqliteDialect } from "kysely";
 import { migrateToLatest, openDatabase } from "../../db/database";
 import type { Database } from "../../db/schema";
 import { seedIfEmpty } from "../../db/seed";
+import { hashPassword, verifyPassword } from "../../server/auth/password";
 import { listIssues } from "../../server/repositories/issues";
 import { insertUpdate } from "../../server/repositories/updates";
 import { asOfCutoff } from "../../shared/asOf";
@@ -22,6 +23,7 @@ import { randomFrom } from "../fixtures/random";
 const TOTAL_UPDATES = 10_000;
 const RUNS = 200;
 const HISTORY_RUNS = 40;
+const PASSWORD_RUNS = 20;
 const WARMUP = 20;
 const NOW = new Date("2026-11-27T02:00:00.000Z");
 const FROM = Date.parse("2024-09-01T00:00:00+07:00");
@@ -40,6 +42,7 @@ try {
   const setupMs = performance.now() - setupStart;
 
   const caller = callerFor(db, NOW);
+  const passwordHash = await hashPassword("apel-senin-pagi-balai-kota");
   const flood = (await caller.issues.list()).find((i) => i.number === 4);
   if (!flood) throw new Error("seed lacks issue #4");
 
@@ -55,6 +58,8 @@ try {
     ["issues.byId #4", RUNS, () => caller.issues.byId({ id: flood.id })],
     ["issues.byId #4 asOf", RUNS, () => caller.issues.byId({ id: flood.id, asOf: "2024-11-18" })],
     ["dashboard.history (live)", HISTORY_RUNS, () => caller.dashboard.history()],
+    ["hashPassword (argon2id)", PASSWORD_RUNS, () => hashPassword("apel-senin-pagi-balai-kota")],
+    ["verifyPassword", PASSWORD_RUNS, () => verifyPassword(passwordHash, "apel-senin-pagi-balai-kota")],
   ];
 
   console.log(`Pantau read API on ${count.toLocaleString("en")} updates across 11 issues (${path})`);
