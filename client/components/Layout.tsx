@@ -1,12 +1,18 @@
 import { useEffect, useRef } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { id as t } from "../../shared/messages/id";
+import { useAuth } from "../lib/auth";
 import { useAsOfLink } from "../lib/useAsOf";
+import { AccountMenu } from "./AccountMenu";
 import { AsOfControl } from "./AsOfControl";
+
+/** Pages that show no as-of view: signing in, and "Isu saya" (always today). */
+const WITHOUT_AS_OF = ["/masuk", "/isu-saya"];
 
 export function Layout() {
   const link = useAsOfLink();
   const { pathname } = useLocation();
+  const { user } = useAuth();
   const main = useRef<HTMLElement>(null);
   const shownPath = useRef(pathname);
 
@@ -29,17 +35,25 @@ export function Layout() {
         </div>
         <nav aria-label={t.nav.main}>
           <ul className="nav-list">
-            <li>
-              <NavLink to={link("/")} end>
-                {t.nav.dashboard}
-              </NavLink>
-            </li>
+            {user ? (
+              <li>
+                <NavLink to={link("/")} end>
+                  {t.nav.dashboard}
+                </NavLink>
+              </li>
+            ) : null}
+            {user?.role === "opd" ? (
+              <li>
+                <NavLink to="/isu-saya">{t.account.header.myIssues}</NavLink>
+              </li>
+            ) : null}
             <li>
               <NavLink to={link("/penghargaan")}>{t.nav.awards}</NavLink>
             </li>
           </ul>
         </nav>
-        <AsOfControl />
+        {user && !WITHOUT_AS_OF.includes(pathname) ? <AsOfControl /> : null}
+        <AccountMenu user={user} />
       </header>
       <main id="isi" ref={main} tabIndex={-1}>
         <Outlet />

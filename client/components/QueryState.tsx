@@ -6,11 +6,13 @@ interface Props {
   error: { message: string; data?: { code?: string } | null } | null;
   onRetry: () => void;
   notFound?: string;
+  /** What the loading state says, when "loading data" is not the right words. */
+  loadingText?: string;
   children: ReactNode;
 }
 
 /** Loading, error and not-found states that say what happened; the content otherwise. */
-export function QueryState({ isPending, error, onRetry, notFound, children }: Props) {
+export function QueryState({ isPending, error, onRetry, notFound, loadingText, children }: Props) {
   if (error) {
     if (notFound && error.data?.code === "NOT_FOUND") {
       return (
@@ -31,7 +33,7 @@ export function QueryState({ isPending, error, onRetry, notFound, children }: Pr
   if (isPending) {
     return (
       <p className="loading" role="status" aria-live="polite">
-        {t.state.loading}
+        {loadingText ?? t.state.loading}
       </p>
     );
   }

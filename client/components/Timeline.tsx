@@ -1,5 +1,6 @@
 import { formatDate, formatPercent } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
+import { formatFileSize } from "../lib/fileSize";
 import type { TimelineEntry } from "../lib/trpc";
 import { HealthBadge, StageBadge } from "./Badges";
 
@@ -16,6 +17,45 @@ function Source({ entry }: { entry: TimelineEntry }) {
         entry.sourceName
       )}
     </p>
+  );
+}
+
+type Attachment = TimelineEntry["attachments"][number];
+
+/** Evidence: photos as small thumbnails, documents as links that say they are PDFs. */
+function Attachments({ files }: { files: readonly Attachment[] }) {
+  if (files.length === 0) return null;
+  return (
+    <ul className="attachment-list" aria-label={t.account.timeline.attachments}>
+      {files.map((file) => {
+        const href = `/attachments/${file.id}`;
+        const isImage = file.contentType.startsWith("image/");
+        return (
+          <li key={file.id}>
+            <a href={href} target="_blank" rel="noopener">
+              {isImage ? (
+                <img
+                  className="attachment-thumb"
+                  src={href}
+                  alt={file.name}
+                  loading="lazy"
+                  width={96}
+                  height={72}
+                />
+              ) : (
+                <>
+                  {file.name}{" "}
+                  <span className="badge">
+                    {file.contentType === "application/pdf" ? t.account.timeline.pdf : file.contentType}
+                  </span>
+                </>
+              )}
+            </a>
+            <span className="muted attachment-size"> {formatFileSize(file.size)}</span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -40,6 +80,11 @@ export function Timeline({ entries, cutoff }: { entries: readonly TimelineEntry[
               {later ? <span className="badge">{t.issue.afterAsOf}</span> : null}
             </p>
             <p>{entry.note}</p>
+            {entry.stageReason ? (
+              <p>
+                <strong>{t.account.timeline.stageReason}:</strong> {entry.stageReason}
+              </p>
+            ) : null}
             {entry.obstacles ? (
               <p>
                 <strong>{t.issue.obstacles}:</strong> {entry.obstacles}
@@ -51,6 +96,7 @@ export function Timeline({ entries, cutoff }: { entries: readonly TimelineEntry[
               </p>
             ) : null}
             <Source entry={entry} />
+            <Attachments files={entry.attachments} />
             <p className="muted timeline-author">
               {t.issue.by} {entry.author.displayName}
               {entry.agency ? ` · ${entry.agency.code}` : ""}

@@ -1,4 +1,8 @@
 import { QueryClient } from "@tanstack/react-query";
+import { errorCode } from "./auth";
+
+/** Answers that asking again will not change. */
+const FINAL = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"]);
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -7,7 +11,7 @@ export function createQueryClient(): QueryClient {
         // The dashboard stays on a projector for the whole apel: refresh quietly now and then.
         staleTime: 30_000,
         refetchInterval: 5 * 60_000,
-        retry: 1,
+        retry: (failures, error) => failures < 1 && !FINAL.has(errorCode(error) ?? ""),
       },
     },
   });

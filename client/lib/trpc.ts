@@ -12,6 +12,7 @@ export function createClient(baseUrl = "") {
 export type Outputs = inferRouterOutputs<AppRouter>;
 export type IssueListItem = Outputs["issues"]["list"][number];
 export type IssueDetail = Outputs["issues"]["byNumber"];
+export type MyIssue = Outputs["issues"]["mine"][number];
 export type Summary = Outputs["dashboard"]["summary"];
 export type TrendPoint = Outputs["dashboard"]["history"][number];
 export type TimelineEntry = Outputs["updates"]["timeline"][number];

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { Link, useParams } from "react-router";
 import { asOfCutoff } from "../../shared/asOf";
 import { formatDate, formatPercent } from "../../shared/format";
@@ -11,6 +12,9 @@ import { Timeline } from "../components/Timeline";
 import { useTRPC } from "../lib/trpc";
 import { useAsOf, useAsOfLink } from "../lib/useAsOf";
 import { usePageTitle } from "../lib/usePageTitle";
+
+// The form brings the zod schemas with it: only those who may update load it.
+const UpdateForm = lazy(() => import("../components/update/UpdateForm"));
 
 export function IssuePage() {
   const params = useParams();
@@ -52,6 +56,11 @@ export function IssuePage() {
           <article aria-labelledby="judul-isu">
             <p className="eyebrow">{t.issue.numberLabel(data.number)}</p>
             <h1 id="judul-isu">{data.title}</h1>
+            {data.canUpdate && !asOf ? (
+              <p>
+                <a href="#perbarui">{t.account.form.jumpToForm}</a>
+              </p>
+            ) : null}
             <section aria-label={t.issue.state} className="panel">
               {data.stage === null ? <p className="notice">{t.state.noDataOnDate}</p> : null}
               <StageTrack stage={data.stage} />
@@ -104,6 +113,31 @@ export function IssuePage() {
               <IndicatorPanel issue={data} />
             </div>
             <FundingTable issue={data} />
+            {data.canUpdate ? (
+              <section id="perbarui" aria-labelledby="perbarui-judul" className="panel">
+                <h2 id="perbarui-judul">{t.account.form.title}</h2>
+                {asOf ? (
+                  <p className="notice">
+                    {t.account.form.asOfNote}{" "}
+                    <Link to={`/isu/${data.number}`}>{t.account.form.asOfLink}</Link>
+                  </p>
+                ) : timeline.data ? (
+                  <Suspense
+                    fallback={
+                      <p className="loading" role="status">
+                        {t.account.form.loading}
+                      </p>
+                    }
+                  >
+                    <UpdateForm issue={data} timeline={timeline.data} />
+                  </Suspense>
+                ) : (
+                  <p className="loading" role="status">
+                    {t.account.form.loading}
+                  </p>
+                )}
+              </section>
+            ) : null}
             <section aria-labelledby="riwayat" className="panel">
               <h2 id="riwayat">{t.issue.timeline}</h2>
               <QueryState

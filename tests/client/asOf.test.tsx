@@ -214,7 +214,10 @@ describe("Layout", () => {
 
   it("shows a not-found page for an unknown address", async () => {
     await renderApp("/tidak-ada", { db });
-    expect(screen.getByRole("heading", { level: 1, name: "Halaman tidak ditemukan." })).toBeInTheDocument();
+    // Behind sign-in like every page: it shows once the session is known.
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Halaman tidak ditemukan." }),
+    ).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Kembali ke dasbor" })).toHaveAttribute("href", "/");
   });
 });
