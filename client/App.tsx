@@ -2,6 +2,7 @@ import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
 import { RequireAuth } from "./components/RequireAuth";
 import { SessionWatcher } from "./components/SessionWatcher";
+import { AdminPage } from "./pages/AdminPage";
 import { AwardsPage } from "./pages/AwardsPage";
 import { DashboardPage } from "./pages/DashboardPage";
 import { IssuePage } from "./pages/IssuePage";
@@ -21,6 +22,7 @@ export function App() {
             <Route index element={<DashboardPage />} />
             <Route path="isu/:number" element={<IssuePage />} />
             <Route path="isu-saya" element={<MyIssuesPage />} />
+            <Route path="admin/*" element={<AdminPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -36,6 +36,8 @@ export function createServer(services: AppServices, clientDir = CLIENT_DIR): htt
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
+    // Forms send a few KB; evidence goes to /attachments, which has its own limit.
+    maxBodySize: 256 * 1024,
     createContext: contextFactory(services),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error);

@@ -3,10 +3,11 @@ import { createReadStream } from "node:fs";
 import { mkdir, rename, stat, writeFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
+import { pipeline } from "node:stream";
 import { fileTypeFromBuffer } from "file-type";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from "../shared/schemas/updates";
 import { mayUpload } from "./auth/authorize";
-import { readSessionToken } from "./auth/cookies";
+import { clientIp, readSessionToken } from "./auth/cookies";
 import { isSameOriginWrite } from "./auth/csrf";
 import { resolveSession, type SessionUser } from "./auth/sessions";
 import type { AppServices } from "./context";
@@ -51,6 +52,11 @@ function safeName(header: string | string[] | undefined): string {
     .trim()
     .slice(0, 200);
   return cleaned || "lampiran";
+}
+
+/** RFC 5987 encoding of a file name: encodeURIComponent leaves a few characters it forbids. */
+function encodeRfc5987(name: string): string {
+  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export function attachmentPath(dir: string, sha256: string): string {
@@ -112,6 +118,7 @@ export async function handleUpload(services: AppServices, req: IncomingMessage, 
       entityType: "attachment",
       entityId: row.id,
       detail: { name, contentType, size: body.length, sha256 },
+      clientIp: clientIp(req, services.trustProxy),
     });
     return row;
   });
@@ -130,20 +137,38 @@ export async function handleDownload(
   const user = await signedInUser(services, req);
   if (!user) return sendError(res, 401, "Silakan masuk terlebih dahulu.");
   const row = await services.db
-    .selectFrom("attachments")
-    .select(["sha256", "content_type", "size", "original_name"])
-    .where("id", "=", id)
+    .selectFrom("attachments as f")
+    .select([
+      "f.sha256",
+      "f.content_type",
+      "f.size",
+      "f.original_name",
+      "f.uploaded_by",
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom("update_attachments as ua")
+              .select("ua.update_id")
+              .whereRef("ua.attachment_id", "=", "f.id"),
+          )
+          .as("published"),
+    ])
+    .where("f.id", "=", id)
     .executeTakeFirst();
-  if (!row) return sendError(res, 404, "Lampiran tidak ditemukan.");
+  // Evidence is shown once it is part of an update; before that only its uploader (and the
+  // Sekda office) may open it. Either way an unknown id and a hidden one look the same.
+  const visible = row && (row.published === 1 || row.uploaded_by === user.id || user.role === "admin");
+  if (!row || !visible) return sendError(res, 404, "Lampiran tidak ditemukan.");
 
   res.writeHead(200, {
     "Content-Type": row.content_type,
     "Content-Length": row.size,
     "X-Content-Type-Options": "nosniff",
-    "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(row.original_name)}`,
-    "Cache-Control": "private, max-age=3600",
+    "Content-Disposition": `inline; filename*=UTF-8''${encodeRfc5987(row.original_name)}`,
+    // Evidence must not outlive the session in a shared computer's cache.
+    "Cache-Control": "private, no-store",
   });
-  createReadStream(attachmentPath(services.attachmentsDir, row.sha256))
-    .on("error", () => res.destroy())
-    .pipe(res);
+  // pipeline closes the file when the client goes away mid-download.
+  pipeline(createReadStream(attachmentPath(services.attachmentsDir, row.sha256)), res, () => {});
 }

@@ -8,9 +8,14 @@ import type { Context } from "./context";
  * (dates as ISO-8601 strings), so any HTTP client can call the API.
  */
 const t = initTRPC.context<Context>().create({
+  // Never send stack traces, whatever NODE_ENV says.
+  isDev: false,
   errorFormatter({ shape, error }) {
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
+      // An internal error's own message may describe the server's insides (SQL, paths).
+      message: internal ? "Terjadi kesalahan di server. Coba lagi sebentar lagi." : shape.message,
       data: {
         ...shape.data,
         // Field errors for forms; the message of each is already in Indonesian.

@@ -6,7 +6,7 @@ import { useAsOfLink } from "../lib/useAsOf";
 import { AccountMenu } from "./AccountMenu";
 import { AsOfControl } from "./AsOfControl";
 
-/** Pages that show no as-of view: signing in, and "Isu saya" (always today). */
+/** Pages that show no as-of view: signing in, and "Isu saya" (always today); nor do the admin screens. */
 const WITHOUT_AS_OF = ["/masuk", "/isu-saya"];
 
 export function Layout() {
@@ -50,9 +50,14 @@ export function Layout() {
             <li>
               <NavLink to={link("/penghargaan")}>{t.nav.awards}</NavLink>
             </li>
+            {user?.role === "admin" ? (
+              <li>
+                <NavLink to="/admin">{t.admin.nav.link}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
-        {user && !WITHOUT_AS_OF.includes(pathname) ? <AsOfControl /> : null}
+        {user && !WITHOUT_AS_OF.includes(pathname) && !pathname.startsWith("/admin") ? <AsOfControl /> : null}
         <AccountMenu user={user} />
       </header>
       <main id="isi" ref={main} tabIndex={-1}>

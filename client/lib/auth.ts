@@ -41,7 +41,8 @@ export function safeReturnPath(raw: string | null | undefined): string {
   } catch {
     return "/";
   }
-  if (url.origin !== base) return "/";
+  // "/..//host" parses to the path "//host", which a browser would read as another site.
+  if (url.origin !== base || url.pathname.startsWith("//")) return "/";
   if (url.pathname === LOGIN_PATH || url.pathname.startsWith(`${LOGIN_PATH}/`)) return "/";
   return `${url.pathname}${url.search}${url.hash}`;
 }

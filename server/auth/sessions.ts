@@ -92,6 +92,11 @@ export async function endSession(db: Executor, token: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", hashToken(token)).execute();
 }
 
+/** Clears sessions past their absolute expiry, so the table does not grow without end. */
+export async function endExpiredSessions(db: Executor, now: Date): Promise<void> {
+  await db.deleteFrom("sessions").where("expires_at", "<=", now.toISOString()).execute();
+}
+
 /** Ends every session of a user: on deactivation and on a password reset. */
 export async function endUserSessions(db: Executor, userId: number): Promise<number> {
   const result = await db.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();

@@ -85,7 +85,8 @@ export async function createUpdate(
       obstacles: carry(input.obstacles, current?.obstacles),
       next_steps: carry(input.nextSteps, current?.next_steps),
       source_name: null,
-      source_url: carry(input.sourceUrl, current?.source_url),
+      // A source belongs to the update that cites it; the next one cites its own or none.
+      source_url: input.sourceUrl ?? null,
       stage_reason: stageReason,
     });
     if (attachmentIds.length > 0) {

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { LoginInput } from "../../shared/schemas/auth";
 import { clearedSessionCookie, sessionCookie } from "../auth/cookies";
 import { verifyAgainstNothing, verifyPassword } from "../auth/password";
-import { createSession, endSession } from "../auth/sessions";
+import { createSession, endExpiredSessions, endSession } from "../auth/sessions";
 import { recordAudit } from "../repositories/audit";
 import { findCredentials, findUser } from "../repositories/users";
 import { authedProcedure, publicProcedure, router } from "../trpc";
@@ -12,7 +12,7 @@ const LOGIN_FAILED = "Nama pengguna atau kata sandi salah.";
 
 export const authRouter = router({
   login: publicProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
-    const waitSeconds = await ctx.throttle.retryAfter(input.username, ctx.clientIp);
+    const waitSeconds = await ctx.throttle.attempt(input.username, ctx.clientIp);
     if (waitSeconds > 0) {
       throw new TRPCError({
         code: "TOO_MANY_REQUESTS",
@@ -27,19 +27,23 @@ export const authRouter = router({
         : await verifyAgainstNothing(input.password);
 
     if (!account || !valid) {
-      await ctx.throttle.fail(input.username, ctx.clientIp);
       await recordAudit(ctx.db, {
         action: "auth.login_failed",
         actor: null,
-        detail: { username: input.username },
+        // Only a name that is an account: someone who typed a password into the name field
+        // must not find it in the audit trail.
+        detail: { username: account ? account.username : "(tidak dikenal)" },
         clientIp: ctx.clientIp,
       });
       throw new TRPCError({ code: "UNAUTHORIZED", message: LOGIN_FAILED });
     }
 
-    await ctx.throttle.succeed(input.username);
+    await ctx.throttle.succeed(input.username, ctx.clientIp);
     const now = ctx.now();
     const session = await ctx.db.transaction().execute(async (trx) => {
+      // Signing in again replaces the browser's previous session rather than leaving it open.
+      if (ctx.sessionToken) await endSession(trx, ctx.sessionToken);
+      await endExpiredSessions(trx, now);
       const created = await createSession(trx, account.id, now, ctx.sessionPolicy);
       await recordAudit(trx, {
         action: "auth.login",

@@ -6,13 +6,19 @@ import { listIssueIds, listIssues } from "../repositories/issues";
 import { historyUpTo, updateCountsBetween } from "../repositories/updates";
 import { readProcedure, router } from "../trpc";
 
+/** The date a view shows: the as-of date, but never past today (the future looks like today). */
+function viewDate(asOf: string | undefined, now: Date): string {
+  const today = wibDate(now);
+  return asOf === undefined || asOf > today ? today : asOf;
+}
+
 /** The default comparison: one week back, the previous Monday apel. */
 const DEFAULT_SINCE_DAYS = 7;
 
 export const dashboardRouter = router({
   summary: readProcedure.input(SummaryInput.optional()).query(async ({ ctx, input }) => {
     const now = ctx.now();
-    const asOfDate = input?.asOf ?? wibDate(now);
+    const asOfDate = viewDate(input?.asOf, now);
     const since = input?.since ?? shiftDate(asOfDate, DEFAULT_SINCE_DAYS);
     if (since > asOfDate) {
       throw new TRPCError({
@@ -77,7 +83,7 @@ export const dashboardRouter = router({
   /** Mean progress at the end of every month up to the as-of date: the trend chart. */
   history: readProcedure.input(HistoryInput.optional()).query(async ({ ctx, input }) => {
     const now = ctx.now();
-    const asOfDate = input?.asOf ?? wibDate(now);
+    const asOfDate = viewDate(input?.asOf, now);
     const [history, issueIds] = await Promise.all([
       historyUpTo(ctx.db, asOfCutoff(input?.asOf, now)),
       listIssueIds(ctx.db),

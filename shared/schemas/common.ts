@@ -1,9 +1,20 @@
 import { z } from "zod";
 
-/** A calendar date, `YYYY-MM-DD`, that really exists. */
-export const isoDate = z.iso.date({ error: "Tanggal harus berupa tanggal yang sah (TTTT-BB-HH)." });
+// zod's own messages (a wrong type, a missing field) in Indonesian too, wherever a schema is used.
+z.config(z.locales.id());
 
-export const entityId = z.number({ error: "ID harus berupa angka." }).int().positive();
+/** A calendar date, `YYYY-MM-DD`, that really exists, between 2000 and 2100. */
+export const isoDate = z.iso
+  .date({ error: "Tanggal harus berupa tanggal yang sah (TTTT-BB-HH)." })
+  // Only said of a well-formed date; a malformed one already has its message.
+  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= "2000-01-01" && d <= "2100-12-31"), {
+    error: "Tanggal harus antara tahun 2000 dan 2100.",
+  });
+
+export const entityId = z
+  .number({ error: "ID harus berupa angka." })
+  .int({ error: "ID harus berupa bilangan bulat." })
+  .positive({ error: "ID harus berupa bilangan positif." });
 
 export const AsOfInput = z.object({ asOf: isoDate.optional() });
 export type AsOfInput = z.infer<typeof AsOfInput>;
@@ -30,7 +41,9 @@ export const optionalText = (label: string, max: number) =>
 export const httpUrl = (label: string) =>
   z
     .url({ protocol: /^https?$/, error: `${label} harus berupa alamat web (http:// atau https://).` })
-    .max(2000, { error: `${label} terlalu panjang.` });
+    .max(2000, { error: `${label} terlalu panjang.` })
+    // Stored as the browser will read it, so the text shown is where the link really goes.
+    .transform((v) => new URL(v).href);
 
 /** An amount of money in whole Rupiah. */
 export const rupiah = (label: string) =>

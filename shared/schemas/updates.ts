@@ -1,20 +1,11 @@
 import { z } from "zod";
 import { HEALTHS, STAGES } from "../domain";
-import { entityId } from "./common";
+import { entityId, httpUrl, optionalText } from "./common";
 
 export const TimelineInput = z.object({ issueId: entityId });
 export type TimelineInput = z.infer<typeof TimelineInput>;
 
 const TEXT_MAX = 4000;
-
-const optionalText = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(TEXT_MAX, { error: `${label} maksimal ${TEXT_MAX} karakter.` })
-    .transform((v) => (v === "" ? null : v))
-    .nullable()
-    .optional();
 
 const percent = (label: string) =>
   z
@@ -51,14 +42,10 @@ export const UpdateInput = z.object({
     .max(1e15, { error: "Capaian indikator terlalu besar." })
     .nullable()
     .optional(),
-  obstacles: optionalText("Kendala"),
-  nextSteps: optionalText("Rencana tindak lanjut"),
-  sourceUrl: z
-    .url({ protocol: /^https?$/, error: "Tautan sumber harus berupa alamat web (http:// atau https://)." })
-    .max(2000, { error: "Tautan sumber terlalu panjang." })
-    .nullable()
-    .optional(),
-  stageReason: optionalText("Alasan"),
+  obstacles: optionalText("Kendala", TEXT_MAX),
+  nextSteps: optionalText("Rencana tindak lanjut", TEXT_MAX),
+  sourceUrl: httpUrl("Tautan sumber").nullable().optional(),
+  stageReason: optionalText("Alasan", TEXT_MAX),
   attachmentIds: z
     .array(entityId)
     .max(ATTACHMENTS_PER_UPDATE, { error: `Paling banyak ${ATTACHMENTS_PER_UPDATE} lampiran per pembaruan.` })

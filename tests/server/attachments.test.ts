@@ -6,7 +6,7 @@ import { crc32, deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ATTACHMENT_MAX_BYTES } from "../../shared/schemas/updates";
 import { createAccount } from "../fixtures/db";
-import { rowCounts, signIn, startServer, type TestServer } from "../fixtures/http";
+import { postJson, rowCounts, signIn, startServer, type TestServer } from "../fixtures/http";
 
 // --- Real, tiny files, built here --------------------------------------------------------------
 
@@ -202,8 +202,11 @@ describe("uploading evidence", () => {
     expect(second.id).not.toBe(first.id);
     const hash = sha256(bytes);
     expect(await storedFiles()).toEqual([...before, join(hash.slice(0, 2), hash)].sort());
-    for (const id of [first.id, second.id]) {
-      expect(Buffer.from(await (await download(id)).arrayBuffer())).toEqual(bytes);
+    for (const [id, cookie] of [
+      [first.id, cookies.opd],
+      [second.id, cookies.admin],
+    ] as const) {
+      expect(Buffer.from(await (await download(id, cookie)).arrayBuffer())).toEqual(bytes);
     }
   });
 
@@ -330,6 +333,39 @@ describe("downloading evidence", () => {
   beforeAll(async () => {
     const res = await upload(tinyPdf(), { contentType: "application/pdf", name: "bukti.pdf" });
     id = ((await res.json()) as Uploaded).id;
+    // Published: part of an update on DLH's issue #3.
+    const issue = await app.db
+      .selectFrom("issues")
+      .select(["id", "version"])
+      .where("number", "=", 3)
+      .executeTakeFirstOrThrow();
+    const posted = await postJson(
+      app.base,
+      "updates.create",
+      {
+        issueId: issue.id,
+        expectedVersion: issue.version,
+        note: "Berita acara terlampir.",
+        attachmentIds: [id],
+      },
+      { Cookie: cookies.opd ?? "" },
+    );
+    expect(posted.status).toBe(200);
+  });
+
+  it("shows an upload that is not yet part of an update only to its uploader and the admin", async () => {
+    const res = await upload(tinyPng(1, 2, 3), { name: "draf.png" });
+    const draft = ((await res.json()) as Uploaded).id;
+    for (const [cookie, status] of [
+      [cookies.opd, 200],
+      [cookies.admin, 200],
+      [cookies.pimpinan, 404],
+      [cookies.otherOpd, 404],
+    ] as const) {
+      const served = await download(draft, cookie);
+      expect(served.status).toBe(status);
+      await served.body?.cancel();
+    }
   });
 
   it("answers 401 when signed out, without the file", async () => {

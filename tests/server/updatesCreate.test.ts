@@ -207,7 +207,7 @@ describe("updates.create", () => {
     expect(await versionOf(db, tps)).toBe(version);
   });
 
-  it("carries over the fields left out, and null (or an empty text) clears one", async () => {
+  it("carries over the fields left out, and null (or an empty text) clears one; a source link is the update's own", async () => {
     await post(dlh, {
       stage: "selesai",
       health: "at_risk",
@@ -231,7 +231,9 @@ describe("updates.create", () => {
     expect(await latest(db, tps)).toEqual(expect.objectContaining(full));
 
     await post(dlh, { note: "Hanya catatan" });
-    expect(await latest(db, tps)).toEqual(expect.objectContaining({ ...full, note: "Hanya catatan" }));
+    expect(await latest(db, tps)).toEqual(
+      expect.objectContaining({ ...full, note: "Hanya catatan", sourceUrl: null }),
+    );
 
     await post(dlh, { physicalProgress: null, obstacles: null, sourceUrl: null, nextSteps: "   " });
     expect(await latest(db, tps)).toEqual(

@@ -50,7 +50,10 @@ export function isFieldName(name: string): name is FieldName {
   return (FIELD_ORDER as readonly string[]).includes(name);
 }
 
-/** The issue's state now: figures from the issue, texts from its latest update. */
+/**
+ * The issue's state now: figures from the issue, obstacles and next steps from its latest update.
+ * A source link belongs to the update that cites it, so each update starts without one.
+ */
 export function currentState(issue: IssueDetail, latest: TimelineEntry | undefined): CurrentState {
   return {
     stage: issue.stage,
@@ -60,7 +63,7 @@ export function currentState(issue: IssueDetail, latest: TimelineEntry | undefin
     indicatorValue: issue.indicatorValue,
     obstacles: latest?.obstacles ?? null,
     nextSteps: latest?.nextSteps ?? null,
-    sourceUrl: latest?.sourceUrl ?? null,
+    sourceUrl: null,
   };
 }
 
