@@ -13,7 +13,6 @@ export const admin = {
   loadingPage: "Memuat halaman…",
 
   form: {
-    required: "wajib",
     choose: "Pilih…",
     none: "Tidak ada",
     save: "Simpan",

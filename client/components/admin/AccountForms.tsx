@@ -4,9 +4,9 @@ import { id as t } from "../../../shared/messages/id";
 import { ROLES, type Role } from "../../../shared/schemas/auth";
 import { UserCreateInput, UserPasswordInput, UserUpdateInput } from "../../../shared/schemas/users";
 import { type Outputs, useTRPC } from "../../lib/trpc";
+import { type ControlProps, FormField } from "../FormField";
 import { type Agency, AgencyOptions } from "./AgencyOptions";
 import { FormFeedback } from "./FormFeedback";
-import { type ControlProps, FormField } from "./FormField";
 import { useAdminForm } from "./useAdminForm";
 import { useRefresh } from "./useRefresh";
 

@@ -4,9 +4,9 @@ import { AGENCY_KINDS, type AgencyKind, isOpdKind } from "../../../shared/domain
 import { id as t } from "../../../shared/messages/id";
 import { AgencyCreateInput, AgencyUpdateInput } from "../../../shared/schemas/agencies";
 import { useTRPC } from "../../lib/trpc";
+import { FormField } from "../FormField";
 import type { Agency } from "./AgencyOptions";
 import { FormFeedback } from "./FormFeedback";
-import { FormField } from "./FormField";
 import { useAdminForm } from "./useAdminForm";
 import { useRefresh } from "./useRefresh";
 

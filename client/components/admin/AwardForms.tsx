@@ -10,9 +10,9 @@ import {
 } from "../../../shared/schemas/awards";
 import { dateOrNull, decimalOrNull, numberText, textOrNull } from "../../lib/formInput";
 import { type AwardEvent, useTRPC } from "../../lib/trpc";
+import { FormField } from "../FormField";
 import { type Agency, AgencyOptions } from "./AgencyOptions";
 import { FormFeedback } from "./FormFeedback";
-import { FormField } from "./FormField";
 import { useAdminForm } from "./useAdminForm";
 import { useRefresh } from "./useRefresh";
 

@@ -5,9 +5,9 @@ import { id as t } from "../../../shared/messages/id";
 import { IssueChainInput } from "../../../shared/schemas/issues";
 import type { FieldErrors } from "../../lib/formErrors";
 import { type IssueDetail, useTRPC } from "../../lib/trpc";
+import { FormField } from "../FormField";
 import { type Agency, AgencyOptions } from "./AgencyOptions";
 import { FormFeedback } from "./FormFeedback";
-import { FormField } from "./FormField";
 import { useAdminForm } from "./useAdminForm";
 import { useRefresh } from "./useRefresh";
 

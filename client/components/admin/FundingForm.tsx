@@ -6,9 +6,9 @@ import { id as t } from "../../../shared/messages/id";
 import { FundingCreateInput, FundingUpdateInput } from "../../../shared/schemas/funding";
 import { integerOrNull, rupiahOrNull, rupiahText, textOrNull } from "../../lib/formInput";
 import { type IssueDetail, useTRPC } from "../../lib/trpc";
+import { CheckboxField, FormField } from "../FormField";
 import { type Agency, AgencyOptions } from "./AgencyOptions";
 import { FormFeedback } from "./FormFeedback";
-import { CheckboxField, FormField } from "./FormField";
 import { useAdminForm } from "./useAdminForm";
 import { useRefresh } from "./useRefresh";
 

@@ -5,9 +5,9 @@ import { id as t } from "../../../shared/messages/id";
 import { IssueDetailsInput } from "../../../shared/schemas/issues";
 import { dateOrNull, decimalOrNull, numberText } from "../../lib/formInput";
 import { type IssueDetail, useTRPC } from "../../lib/trpc";
+import { CheckboxField, FormField } from "../FormField";
 import { type Agency, AgencyOptions } from "./AgencyOptions";
 import { FormFeedback } from "./FormFeedback";
-import { CheckboxField, FormField } from "./FormField";
 import { useAdminForm } from "./useAdminForm";
 import { useRefresh } from "./useRefresh";
 

@@ -5,9 +5,9 @@ import { formatNumber } from "../../../shared/format";
 import { id as t } from "../../../shared/messages/id";
 import { errorCode } from "../../lib/auth";
 import { type IssueDetail, type TimelineEntry, useTRPC } from "../../lib/trpc";
+import { type ControlProps, FormField } from "../FormField";
 import { AttachmentField, useAttachments } from "./AttachmentField";
 import { ConflictPanel } from "./ConflictPanel";
-import { type ControlProps, FormField } from "./FormField";
 import {
   applyChanges,
   type CurrentState,
@@ -192,9 +192,6 @@ export default function UpdateForm({ issue, timeline }: Props) {
     );
   }
 
-  const textInput = (name: keyof FormValues) => (props: ControlProps) => (
-    <input {...props} value={values[name]} onChange={(event) => set(name, event.target.value)} />
-  );
   const numberInput =
     (name: "physicalProgress" | "budgetProgress" | "indicatorValue") => (props: ControlProps) => (
       <input
@@ -278,7 +275,16 @@ export default function UpdateForm({ issue, timeline }: Props) {
       {field(
         "sourceUrl",
         text.sourceUrl,
-        (props) => textInput("sourceUrl")({ ...props, type: "url", inputMode: "url", autoComplete: "url" }),
+        (props) => (
+          <input
+            {...props}
+            type="url"
+            inputMode="url"
+            autoComplete="url"
+            value={values.sourceUrl}
+            onChange={(event) => set("sourceUrl", event.target.value)}
+          />
+        ),
         text.sourceUrlHint,
       )}
       <AttachmentField id={fieldId("attachmentIds")} files={files} error={errors.attachmentIds} />

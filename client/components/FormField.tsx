@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
-import { id as t } from "../../../shared/messages/id";
+import { id as t } from "../../shared/messages/id";
 
 /** What a control needs to be named, described and marked invalid for assistive technology. */
 export interface ControlProps {
   id: string;
+  name?: string;
   "aria-invalid": true | undefined;
   "aria-describedby": string | undefined;
   "aria-required": true | undefined;
@@ -11,6 +12,8 @@ export interface ControlProps {
 
 interface Props {
   id: string;
+  /** The control's name, also marking the field (`field-<name>`) for layout. */
+  name?: string;
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
@@ -20,24 +23,25 @@ interface Props {
 }
 
 /** A label, its control, a hint and the field's error, tied together for screen readers. */
-export function FormField({ id, label, error, hint, required, className, children }: Props) {
+export function FormField({ id, name, label, error, hint, required, className, children }: Props) {
   const hintId = hint ? `${id}-hint` : null;
   const errorId = error ? `${id}-error` : null;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ");
   return (
-    <div className={className ? `field ${className}` : "field"}>
+    <div className={["field", name ? `field-${name}` : null, className].filter(Boolean).join(" ")}>
       <label htmlFor={id}>
         {label}
         {/* Said by the control's aria-required; shown for sighted users. */}
         {required ? (
           <span className="field-required" aria-hidden="true">
             {" "}
-            ({t.admin.form.required})
+            ({t.account.form.required})
           </span>
         ) : null}
       </label>
       {children({
         id,
+        ...(name ? { name } : {}),
         "aria-invalid": error ? true : undefined,
         "aria-describedby": describedBy || undefined,
         "aria-required": required ? true : undefined,
