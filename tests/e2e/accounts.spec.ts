@@ -133,3 +133,43 @@ test.describe("two officers editing the same issue", () => {
     }
   });
 });
+
+test.describe("the Sekda office", () => {
+  test.use({
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+    storageState: async ({}, use) => use(stateOf("admin")),
+    // The refused common password is a 400 answer, which Chromium logs.
+    expectedConsoleErrors: [/status of 400/],
+  });
+
+  test("creates an OPD account, sees it refuse a common password, and finds both in the audit trail", async ({
+    page,
+  }, testInfo) => {
+    const username = `dishub-${testInfo.project.name}`;
+    await page.goto("/");
+    await page.getByRole("link", { name: "Kelola" }).click();
+    await page.getByRole("link", { name: "Akun" }).first().click();
+    await page.getByRole("button", { name: "Tambah akun" }).click();
+    const form = page
+      .getByRole("form", { name: "Akun baru" })
+      .or(page.locator("form").filter({ hasText: "Buat akun" }));
+    await form.getByRole("textbox", { name: "Nama pengguna" }).fill(username);
+    await form.getByRole("textbox", { name: "Nama tampilan" }).fill("Petugas Dishub");
+    await form.getByRole("combobox", { name: "Peran" }).selectOption("opd");
+    await form.getByRole("combobox", { name: "OPD", exact: true }).selectOption("Dishub");
+    const password = form.getByRole("textbox", { name: "Kata sandi" });
+    await password.fill("password123");
+    await form.getByRole("button", { name: "Buat akun" }).click();
+    await expect(
+      form.getByText("Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain."),
+    ).toBeVisible();
+
+    await password.fill("lampu-merah-jalan-ijen");
+    await form.getByRole("button", { name: "Buat akun" }).click();
+    await expect(page.getByText(`Akun ${username} dibuat.`)).toBeVisible();
+    await expect(page.getByRole("table").getByText(username, { exact: true })).toBeVisible();
+
+    await page.getByRole("link", { name: "Jejak audit" }).click();
+    await expect(page.getByRole("table")).toContainText(username);
+  });
+});
