@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { id as t } from "../../shared/messages/id";
+import { FormField } from "../components/FormField";
 import { errorCode, forgetSessionEnded, hasSessionEnded, safeReturnPath, useAuth } from "../lib/auth";
 import { useTRPC } from "../lib/trpc";
 import { usePageTitle } from "../lib/usePageTitle";
@@ -78,10 +79,6 @@ export function LoginPage() {
       : (firstFieldMessage(login.error.data?.zodError) ?? text.failed)
     : null;
 
-  function describedBy(field: Field) {
-    return errors[field] ? `${ids[field]}-error` : undefined;
-  }
-
   return (
     <div className="page login-page">
       <h1>{text.title}</h1>
@@ -97,45 +94,31 @@ export function LoginPage() {
         noValidate
         aria-describedby={failure ? ids.alert : undefined}
       >
-        <div className="field">
-          <label htmlFor={ids.username}>{text.username}</label>
-          <input
-            ref={inputs.username}
-            id={ids.username}
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            aria-invalid={errors.username ? true : undefined}
-            aria-describedby={describedBy("username")}
-          />
-          {errors.username ? (
-            <p id={`${ids.username}-error`} className="field-error">
-              {errors.username}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={ids.password}>{text.password}</label>
-          <input
-            ref={inputs.password}
-            id={ids.password}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={describedBy("password")}
-          />
-          {errors.password ? (
-            <p id={`${ids.password}-error`} className="field-error">
-              {errors.password}
-            </p>
-          ) : null}
-        </div>
+        <FormField id={ids.username} name="username" label={text.username} error={errors.username}>
+          {(props) => (
+            <input
+              {...props}
+              ref={inputs.username}
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={username}
+              onChange={(event) => setUsername(event.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField id={ids.password} name="password" label={text.password} error={errors.password}>
+          {(props) => (
+            <input
+              {...props}
+              ref={inputs.password}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </FormField>
         {failure ? (
           <p role="alert" id={ids.alert} className="notice notice-error">
             {failure}
