@@ -1,8 +1,7 @@
-import { getErrorShape, TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/database";
-import { appRouter } from "../../server/routers/_app";
 import { callerFor, createTestDb } from "../fixtures/db";
+import { errorOf, errorShape } from "../fixtures/errors";
 
 let db: DB;
 let caller: ReturnType<typeof callerFor>;
@@ -21,29 +20,6 @@ beforeAll(async () => {
     return id;
   };
 });
-
-/** The error a call rejects with, for assertions on its code and cause. */
-async function errorOf(call: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-/** The error as the HTTP API would send it, through the app's error formatter. */
-function formatted(error: TRPCError, path: string) {
-  return getErrorShape({
-    config: appRouter._def._config,
-    error,
-    type: "query",
-    path,
-    input: undefined,
-    ctx: undefined,
-  });
-}
 
 describe("issues.list", () => {
   it("gives every issue with its current state in the contract's shape", async () => {
@@ -187,7 +163,7 @@ describe("issues.byId", () => {
     async (asOf) => {
       const error = await errorOf(caller.issues.byId({ id: idOf(1), asOf }));
       expect(error.code).toBe("BAD_REQUEST");
-      const shape = formatted(error, "issues.byId");
+      const shape = errorShape(error, "issues.byId");
       expect(shape.data.zodError?.fieldErrors).toEqual({
         asOf: ["Tanggal harus berupa tanggal yang sah (TTTT-BB-HH)."],
       });
@@ -197,7 +173,7 @@ describe("issues.byId", () => {
   it("rejects a non-integer id", async () => {
     const error = await errorOf(caller.issues.byId({ id: 1.5 }));
     expect(error.code).toBe("BAD_REQUEST");
-    expect(formatted(error, "issues.byId").data.zodError?.fieldErrors).toEqual({ id: [expect.any(String)] });
+    expect(errorShape(error, "issues.byId").data.zodError?.fieldErrors).toEqual({ id: [expect.any(String)] });
   });
 });
 
@@ -267,7 +243,7 @@ describe("dashboard.summary", () => {
   it("rejects a comparison date after the as-of date", async () => {
     const error = await errorOf(caller.dashboard.summary({ asOf: "2024-11-18", since: "2024-11-19" }));
     expect(error.code).toBe("BAD_REQUEST");
-    expect(formatted(error, "dashboard.summary").data.zodError?.fieldErrors).toHaveProperty("since");
+    expect(errorShape(error, "dashboard.summary").data.zodError?.fieldErrors).toHaveProperty("since");
   });
 
   it("rejects a comparison date after today when no as-of date is given", async () => {

@@ -1,5 +1,4 @@
 import { performance } from "node:perf_hooks";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/database";
 import { hashPassword, isCommonPassword, verifyPassword } from "../../server/auth/password";
@@ -7,18 +6,8 @@ import type { AppServices } from "../../server/context";
 import { appRouter } from "../../server/routers/_app";
 import { Password } from "../../shared/schemas/auth";
 import { callerAs, createAccount, createTestDb, TEST_NOW, TEST_PASSWORD, testServices } from "../fixtures/db";
+import { errorOf } from "../fixtures/errors";
 import { getQuery, postJson, rowCounts, signIn, startServer, type TestServer } from "../fixtures/http";
-
-/** The error a call rejects with. */
-async function errorOf(call: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** A signed-out caller sharing `services` (so the throttle persists), from `clientIp`. */
 function anonymous(services: AppServices, clientIp = "203.0.113.7", cookies: string[] = []) {

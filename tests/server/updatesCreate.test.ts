@@ -1,36 +1,12 @@
-import { getErrorShape, TRPCError } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/database";
 import type { SessionUser } from "../../server/auth/sessions";
-import { appRouter } from "../../server/routers/_app";
 import { STAGE_REASON_REQUIRED, type UpdateInput } from "../../shared/schemas/updates";
 import { callerAs, callerFor, createAccount, createTestDb, TEST_NOW } from "../fixtures/db";
+import { errorOf, fieldErrorsIn } from "../fixtures/errors";
 import { rowCounts } from "../fixtures/http";
-
-/** The error a call rejects with. */
-async function errorOf(call: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-/** The field errors a form would get for `error`, through the app's error formatter. */
-function fieldErrors(error: TRPCError): Record<string, string[] | undefined> {
-  const shape = getErrorShape({
-    config: appRouter._def._config,
-    error,
-    type: "mutation",
-    path: "updates.create",
-    input: undefined,
-    ctx: undefined,
-  }) as { data: { zodError: { fieldErrors: Record<string, string[]> } | null } };
-  return shape.data.zodError?.fieldErrors ?? {};
-}
 
 async function issueIdOf(db: DB, number: number): Promise<number> {
   const row = await db
@@ -285,7 +261,7 @@ describe("updates.create", () => {
       expect(error.code).toBe("BAD_REQUEST");
       expect(error.message).toBe(STAGE_REASON_REQUIRED);
       // Next to the field in the form: the formatter's zodError names stageReason.
-      expect(fieldErrors(error).stageReason).toEqual([STAGE_REASON_REQUIRED]);
+      expect(fieldErrorsIn(error, "updates.create").stageReason).toEqual([STAGE_REASON_REQUIRED]);
     }
     expect(await rowCounts(db)).toEqual(before);
 
@@ -371,7 +347,7 @@ describe("updates.create", () => {
       for (const attachmentIds of [[colleagues], [mine, colleagues], [987_654]]) {
         const error = await errorOf(post(dlh, { attachmentIds }));
         expect(error.code).toBe("BAD_REQUEST");
-        expect(fieldErrors(error).attachmentIds).toEqual([error.message]);
+        expect(fieldErrorsIn(error, "updates.create").attachmentIds).toEqual([error.message]);
       }
       expect(await rowCounts(db)).toEqual(before);
     });
