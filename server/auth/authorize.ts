@@ -10,31 +10,22 @@ import type { SessionUser } from "./sessions";
 const forbidden = () =>
   new TRPCError({ code: "FORBIDDEN", message: "Anda tidak berwenang mengubah data ini." });
 
-/** The agencies responsible for an issue: its lead and its supporting OPD. */
-export async function issueAgencies(db: DB, issueId: number): Promise<number[] | null> {
-  const issue = await db
-    .selectFrom("issues")
-    .select("lead_agency_id")
-    .where("id", "=", issueId)
-    .executeTakeFirst();
-  if (!issue) return null;
-  const supporting = await db
-    .selectFrom("issue_agencies")
-    .select("agency_id")
-    .where("issue_id", "=", issueId)
-    .where("role", "=", "pendukung")
-    .execute();
-  return [issue.lead_agency_id, ...supporting.map((s) => s.agency_id)];
-}
-
-/** The responsible agencies (lead and supporting) of every issue, by issue id. */
-export async function issueAgencyIds(db: DB): Promise<Map<number, number[]>> {
+/**
+ * The agencies responsible for each issue: its lead and its supporting OPD, by issue id; only
+ * for `issueId` when given.
+ */
+export async function responsibleAgencies(db: DB, issueId?: number): Promise<Map<number, number[]>> {
   const [issues, supporting] = await Promise.all([
-    db.selectFrom("issues").select(["id", "lead_agency_id"]).execute(),
+    db
+      .selectFrom("issues")
+      .select(["id", "lead_agency_id"])
+      .$if(issueId !== undefined, (q) => q.where("id", "=", issueId as number))
+      .execute(),
     db
       .selectFrom("issue_agencies")
       .select(["issue_id", "agency_id"])
       .where("role", "=", "pendukung")
+      .$if(issueId !== undefined, (q) => q.where("issue_id", "=", issueId as number))
       .execute(),
   ]);
   const map = new Map(issues.map((i) => [i.id, [i.lead_agency_id]]));
@@ -51,8 +42,8 @@ export function mayUpdateIssue(user: SessionUser, agencyIds: readonly number[]):
 
 /** Throws NOT_FOUND for an unknown issue, FORBIDDEN when `user` may not update it. */
 export async function assertMayUpdateIssue(db: DB, user: SessionUser, issueId: number): Promise<void> {
-  const agencyIds = await issueAgencies(db, issueId);
-  if (agencyIds === null) throw new TRPCError({ code: "NOT_FOUND", message: "Isu tidak ditemukan." });
+  const agencyIds = (await responsibleAgencies(db, issueId)).get(issueId);
+  if (agencyIds === undefined) throw new TRPCError({ code: "NOT_FOUND", message: "Isu tidak ditemukan." });
   if (!mayUpdateIssue(user, agencyIds)) throw forbidden();
 }
 

@@ -9,7 +9,7 @@ import {
   IssueDetailsInput,
   IssueListInput,
 } from "../../shared/schemas/issues";
-import { issueAgencies, issueAgencyIds, mayUpdateIssue } from "../auth/authorize";
+import { mayUpdateIssue, responsibleAgencies } from "../auth/authorize";
 import type { SessionUser } from "../auth/sessions";
 import { writeMeta } from "../repositories/audit";
 import { addFunding, removeFunding, updateFunding } from "../repositories/funding";
@@ -21,7 +21,7 @@ const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Isu tidak di
 
 /** The issue, with whether the signed-in user may post updates on it (the form shows only then). */
 async function withPermission(ctx: { db: DB; user: SessionUser }, issue: IssueDetail) {
-  const agencyIds = (await issueAgencies(ctx.db, issue.id)) ?? [];
+  const agencyIds = (await responsibleAgencies(ctx.db, issue.id)).get(issue.id) ?? [];
   return { ...issue, canUpdate: mayUpdateIssue(ctx.user, agencyIds) };
 }
 
@@ -49,7 +49,10 @@ export const issuesRouter = router({
    */
   mine: readProcedure.query(async ({ ctx }) => {
     const cutoff = ctx.now().toISOString();
-    const [issues, responsible] = await Promise.all([listIssues(ctx.db, cutoff), issueAgencyIds(ctx.db)]);
+    const [issues, responsible] = await Promise.all([
+      listIssues(ctx.db, cutoff),
+      responsibleAgencies(ctx.db),
+    ]);
     const agencyId = ctx.user.agencyId;
     return issues
       .map((issue) => ({

@@ -2,8 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { TimelineInput, UpdateInput } from "../../shared/schemas/updates";
 import { assertMayUpdateIssue } from "../auth/authorize";
 import { issueExists } from "../repositories/issues";
-import { createUpdate } from "../repositories/issueWrites";
 import { timeline } from "../repositories/updates";
+import { createUpdate } from "../repositories/updateWrites";
 import { readProcedure, roleProcedure, router } from "../trpc";
 
 export const updatesRouter = router({
