@@ -30,30 +30,47 @@ function RoleSelect({
   );
 }
 
-/** The agency picker of an OPD account: shown, and required, for the `opd` role only. */
-function AgencyField({
-  role,
-  value,
-  onChange,
+/** What an account is apart from its name and password: display name, role, and its OPD. */
+interface Profile {
+  displayName: string;
+  role: Role;
+  agencyCode: string;
+}
+
+/** The fields the create and edit forms share; the OPD picker shows, required, for `opd` only. */
+function ProfileFields<V extends Profile>({
+  values,
+  set: setValue,
   field,
   agencies,
 }: {
-  role: Role;
-  value: string;
-  onChange: (code: string) => void;
-  field: { id: string; error: string | undefined };
+  values: V;
+  set: <K extends keyof V>(name: K, value: V[K]) => void;
+  field: (name: keyof Profile) => { id: string; error: string | undefined };
   agencies: readonly Agency[];
 }) {
-  if (role !== "opd") return null;
+  const set = <K extends keyof Profile>(name: K, value: Profile[K]) => setValue(name, value as V[K]);
   return (
-    <FormField {...field} label={text.agency} hint={text.agencyHint} required>
-      {(props) => (
-        <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t.admin.form.choose}</option>
-          <AgencyOptions agencies={agencies} valueBy="code" opdOnly />
-        </select>
-      )}
-    </FormField>
+    <>
+      <FormField {...field("displayName")} label={text.displayName} required>
+        {(props) => (
+          <input {...props} value={values.displayName} onChange={(e) => set("displayName", e.target.value)} />
+        )}
+      </FormField>
+      <FormField {...field("role")} label={text.role} required>
+        {(props) => <RoleSelect {...props} value={values.role} onChange={(role) => set("role", role)} />}
+      </FormField>
+      {values.role === "opd" ? (
+        <FormField {...field("agencyCode")} label={text.agency} hint={text.agencyHint} required>
+          {(props) => (
+            <select {...props} value={values.agencyCode} onChange={(e) => set("agencyCode", e.target.value)}>
+              <option value="">{t.admin.form.choose}</option>
+              <AgencyOptions agencies={agencies} valueBy="code" opdOnly />
+            </select>
+          )}
+        </FormField>
+      ) : null}
+    </>
   );
 }
 
@@ -94,27 +111,7 @@ export function CreateAccountForm({ agencies }: { agencies: readonly Agency[] })
             />
           )}
         </FormField>
-        <FormField {...form.field("displayName")} label={text.displayName} required>
-          {(props) => (
-            <input
-              {...props}
-              value={values.displayName}
-              onChange={(e) => form.set("displayName", e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField {...form.field("role")} label={text.role} required>
-          {(props) => (
-            <RoleSelect {...props} value={values.role} onChange={(role) => form.set("role", role)} />
-          )}
-        </FormField>
-        <AgencyField
-          role={values.role}
-          value={values.agencyCode}
-          onChange={(code) => form.set("agencyCode", code)}
-          field={form.field("agencyCode")}
-          agencies={agencies}
-        />
+        <ProfileFields values={values} set={form.set} field={form.field} agencies={agencies} />
         <FormField {...form.field("password")} label={text.password} hint={text.passwordHint} required>
           {(props) => (
             <input
@@ -161,27 +158,7 @@ export function EditAccountForm({ account, agencies }: { account: Account; agenc
   return (
     <form className="admin-form" onSubmit={onSubmit} noValidate>
       <div className="form-grid">
-        <FormField {...form.field("displayName")} label={text.displayName} required>
-          {(props) => (
-            <input
-              {...props}
-              value={values.displayName}
-              onChange={(e) => form.set("displayName", e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField {...form.field("role")} label={text.role} required>
-          {(props) => (
-            <RoleSelect {...props} value={values.role} onChange={(role) => form.set("role", role)} />
-          )}
-        </FormField>
-        <AgencyField
-          role={values.role}
-          value={values.agencyCode}
-          onChange={(code) => form.set("agencyCode", code)}
-          field={form.field("agencyCode")}
-          agencies={agencies}
-        />
+        <ProfileFields values={values} set={form.set} field={form.field} agencies={agencies} />
       </div>
       <FormFeedback form={form} submitLabel={t.admin.form.save} />
     </form>
