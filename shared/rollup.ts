@@ -1,4 +1,4 @@
-import { asOfCutoff, stateAsOf } from "./asOf";
+import { asOfCutoff, daysBetween, stateAsOf } from "./asOf";
 import type { EffectiveProgress } from "./domain";
 import { effectiveProgress, HEALTHS, type Health, isAtLeast, STAGES, type Stage } from "./domain";
 
@@ -126,4 +126,16 @@ export function trend(
       estimatedCount: r.estimatedCount,
     };
   });
+}
+
+export interface Staleness {
+  /** Whole days since the last update, at the cutoff; null when there was none. */
+  daysSinceUpdate: number | null;
+  /** No update for `staleAfterDays` or more, or none at all: someone should be asked. */
+  stale: boolean;
+}
+
+export function staleness(lastUpdatedAt: string | null, cutoff: string, staleAfterDays: number): Staleness {
+  const daysSinceUpdate = lastUpdatedAt === null ? null : daysBetween(lastUpdatedAt, cutoff);
+  return { daysSinceUpdate, stale: daysSinceUpdate === null || daysSinceUpdate >= staleAfterDays };
 }

@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { daysBetween } from "../../shared/asOf";
 import { formatDate } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
 import { HealthBadge, StageBadge } from "../components/Badges";
@@ -14,9 +13,7 @@ function StaleMark({ issue }: { issue: MyIssue }) {
   const text = t.account.mine;
   return (
     <span className="badge badge-stale">
-      {issue.lastUpdatedAt === null
-        ? text.neverUpdated
-        : text.staleDays(daysBetween(issue.lastUpdatedAt, new Date().toISOString()))}
+      {issue.daysSinceUpdate === null ? text.neverUpdated : text.staleDays(issue.daysSinceUpdate)}
     </span>
   );
 }

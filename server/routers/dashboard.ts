@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import { asOfCutoff, daysBetween, shiftDate, wibDate } from "../../shared/asOf";
-import { monthEnds, rollup, trend } from "../../shared/rollup";
+import { asOfCutoff, shiftDate, wibDate } from "../../shared/asOf";
+import { monthEnds, rollup, staleness, trend } from "../../shared/rollup";
 import { HistoryInput, SummaryInput } from "../../shared/schemas/dashboard";
 import { listIssueIds, listIssues } from "../repositories/issues";
 import { historyUpTo, updateCountsBetween } from "../repositories/updates";
@@ -56,19 +56,20 @@ export const dashboardRouter = router({
       ];
     });
 
-    const staleIssues = issues
-      .filter(
-        (issue) =>
-          issue.lastUpdatedAt === null || daysBetween(issue.lastUpdatedAt, cutoff) >= ctx.staleAfterDays,
-      )
-      .map((issue) => ({
-        id: issue.id,
-        number: issue.number,
-        title: issue.title,
-        leadAgency: issue.leadAgency,
-        lastUpdatedAt: issue.lastUpdatedAt,
-        daysSinceUpdate: issue.lastUpdatedAt === null ? null : daysBetween(issue.lastUpdatedAt, cutoff),
-      }));
+    const staleIssues = issues.flatMap((issue) => {
+      const { stale, daysSinceUpdate } = staleness(issue.lastUpdatedAt, cutoff, ctx.staleAfterDays);
+      if (!stale) return [];
+      return [
+        {
+          id: issue.id,
+          number: issue.number,
+          title: issue.title,
+          leadAgency: issue.leadAgency,
+          lastUpdatedAt: issue.lastUpdatedAt,
+          daysSinceUpdate,
+        },
+      ];
+    });
 
     return {
       asOf: input?.asOf ?? null,

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { DB } from "../../db/database";
-import { asOfCutoff, daysBetween } from "../../shared/asOf";
+import { asOfCutoff } from "../../shared/asOf";
+import { staleness } from "../../shared/rollup";
 import { FundingCreateInput, FundingRemoveInput, FundingUpdateInput } from "../../shared/schemas/funding";
 import {
   IssueByIdInput,
@@ -58,7 +59,7 @@ export const issuesRouter = router({
       .map((issue) => ({
         ...issue,
         mine: agencyId !== null && (responsible.get(issue.id) ?? []).includes(agencyId),
-        stale: issue.lastUpdatedAt === null || daysBetween(issue.lastUpdatedAt, cutoff) >= ctx.staleAfterDays,
+        ...staleness(issue.lastUpdatedAt, cutoff, ctx.staleAfterDays),
       }))
       .sort((a, b) => Number(b.mine) - Number(a.mine) || a.number - b.number);
   }),
