@@ -38,6 +38,8 @@ export interface IssuesTable {
   start_date: string | null;
   target_date: string | null;
   target_date_precision: Generated<string>;
+  /** `fisik` or `indikator`: how the issue's progress is measured. */
+  measure: Generated<string>;
   version: Generated<number>;
   created_at: ColumnType<string, string | undefined, never>;
 }
@@ -47,6 +49,8 @@ export interface IssueAgenciesTable {
   agency_id: number;
   role: string;
   note: string | null;
+  /** `YYYY-MM-DD` the party joined the chain; null when not known. */
+  since: string | null;
 }
 
 export interface FundingLinesTable {
@@ -61,6 +65,11 @@ export interface FundingLinesTable {
   confirmed: number;
   source_name: string | null;
   source_url: string | null;
+  /** `YYYY-MM-DD` the line was committed or reported; null when not known. */
+  reported_on: string | null;
+  reported_on_precision: Generated<string>;
+  /** The later line that revised this one. */
+  replaced_by_id: number | null;
 }
 
 export interface IssueUpdatesTable {

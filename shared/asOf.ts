@@ -20,6 +20,17 @@ export function wibDate(instant: Date | string): string {
   return format(new TZDate(new Date(instant).getTime(), TIME_ZONE), "yyyy-MM-dd");
 }
 
+/** The date a view shows: the as-of date, but never past today (the future looks like today). */
+export function viewDate(asOf: string | undefined, now: Date): string {
+  const today = wibDate(now);
+  return asOf === undefined || asOf > today ? today : asOf;
+}
+
+/** A past view's date, or null for today's view (no date, today, or later). */
+export function pastViewDate(asOf: string | undefined, now: Date): string | null {
+  return asOf !== undefined && asOf < wibDate(now) ? asOf : null;
+}
+
 /** The calendar date `days` before (negative: after) a `YYYY-MM-DD` date. */
 export function shiftDate(date: string, days: number): string {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
@@ -30,6 +41,36 @@ export function shiftDate(date: string, days: number): string {
 /** Whole days from instant `from` to instant `to`, rounded down. */
 export function daysBetween(from: string, to: string): number {
   return Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
+/** Whole calendar days from date `from` to date `to` (`YYYY-MM-DD`); negative when `to` is earlier. */
+export function calendarDaysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The one rule for "as of" on facts dated by a calendar date (an award, a funding line, a party
+ * joining the delivery chain): a past view shows what was dated on or before its date; a fact
+ * whose date is not known is shown only in today's view, since no past view can claim it.
+ * `viewDate` is null for today's view.
+ */
+export function datedAsOf(date: string | null, viewDate: string | null): boolean {
+  if (viewDate === null) return true;
+  return date !== null && date <= viewDate;
+}
+
+/**
+ * Funding lines as they stood at a view date: those dated by then (`datedAsOf`), each marked
+ * `superseded` when its revision (`replacedById`) is shown too, so a revised amount is still
+ * seen but never counted twice.
+ */
+export function fundingAsOf<T extends { id: number; reportedOn: string | null; replacedById: number | null }>(
+  lines: readonly T[],
+  viewDate: string | null,
+): (T & { superseded: boolean })[] {
+  const shown = lines.filter((l) => datedAsOf(l.reportedOn, viewDate));
+  const shownIds = new Set(shown.map((l) => l.id));
+  return shown.map((l) => ({ ...l, superseded: l.replacedById !== null && shownIds.has(l.replacedById) }));
 }
 
 export interface Dated {

@@ -60,6 +60,13 @@ export type FundingSource = (typeof FUNDING_SOURCES)[number];
 export const AWARD_LEVELS = ["nasional", "provinsi", "kota"] as const;
 export type AwardLevel = (typeof AWARD_LEVELS)[number];
 
+/**
+ * How an issue's progress is measured: `fisik` (works: physical progress, or the stage's nominal
+ * figure) or `indikator` (a count or money figure against its target, as #9 and #10 are).
+ */
+export const MEASURES = ["fisik", "indikator"] as const;
+export type Measure = (typeof MEASURES)[number];
+
 export const DATE_PRECISIONS = ["day", "month"] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
@@ -75,27 +82,4 @@ export function isStageBackward(current: Stage | null, next: Stage): boolean {
 /** True when `stage` is at `threshold` or further along. */
 export function isAtLeast(stage: Stage, threshold: Stage): boolean {
   return stageIndex(stage) >= stageIndex(threshold);
-}
-
-export interface EffectiveProgress {
-  value: number;
-  estimated: boolean;
-}
-
-/** The reported physical progress, or the stage's nominal figure marked as an estimate. */
-export function effectiveProgress(stage: Stage, physicalProgress: number | null): EffectiveProgress {
-  if (physicalProgress !== null) return { value: physicalProgress, estimated: false };
-  return { value: STAGE_NOMINAL_PROGRESS[stage], estimated: true };
-}
-
-/** How far the indicator has come from its baseline towards its target, 0–100, or null. */
-export function indicatorProgress(
-  indicator: { baseline: number | null; target: number | null },
-  value: number | null,
-): number | null {
-  if (indicator.target === null || value === null) return null;
-  const baseline = indicator.baseline ?? 0;
-  const span = indicator.target - baseline;
-  if (span === 0) return null;
-  return Math.max(0, Math.min(100, ((value - baseline) / span) * 100));
 }

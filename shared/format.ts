@@ -33,6 +33,21 @@ export function formatRupiahShort(amount: number): string {
   return formatRupiah(amount);
 }
 
+/** `Rp68,3 M`: the short form for charts and one-line summaries (jt, M, T). */
+export function formatRupiahCompact(amount: number): string {
+  const scales: [number, string][] = [
+    [1e12, "T"],
+    [1e9, "M"],
+    [1e6, "jt"],
+  ];
+  const sign = amount < 0 ? "-" : "";
+  for (const [scale, word] of scales) {
+    const scaled = Math.round((Math.abs(amount) / scale) * 10) / 10;
+    if (scaled >= 1) return `${sign}Rp${decimal.format(scaled)}\u00a0${word}`;
+  }
+  return formatRupiah(amount);
+}
+
 export function formatNumber(value: number): string {
   return decimal.format(value);
 }
@@ -65,6 +80,18 @@ function toDate(value: string): Date {
 /** `18 November 2024` (WIB), or `Januari 2025` when only the month is known. */
 export function formatDate(value: string, precision: DatePrecision | null = "day"): string {
   return (precision === "month" ? monthFormat : dateFormat).format(toDate(value));
+}
+
+const shortDateFormat = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TIME_ZONE,
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+});
+
+/** `31 Des 2024` (WIB), or `Desember 2024` when only the month is known. */
+export function formatDateShort(value: string, precision: DatePrecision | null = "day"): string {
+  return (precision === "month" ? monthFormat : shortDateFormat).format(toDate(value));
 }
 
 /** `18 Nov 2024, 12.00 WIB` */

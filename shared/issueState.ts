@@ -1,10 +1,5 @@
-import {
-  type DatePrecision,
-  type EffectiveProgress,
-  effectiveProgress,
-  type Health,
-  type Stage,
-} from "./domain";
+import type { DatePrecision, Health, Stage } from "./domain";
+import { issueProgress, type MeasureSpec, type Progress } from "./progress";
 
 /** The fields of an update that make up an issue's state. */
 export interface StateSnapshot {
@@ -27,7 +22,7 @@ export type IssueState =
       lastUpdatedAt: string;
       /** "month" when the source dates the latest event only by its month. */
       lastUpdatePrecision: DatePrecision;
-      progress: EffectiveProgress;
+      progress: Progress;
     }
   | {
       stage: null;
@@ -41,7 +36,7 @@ export type IssueState =
     };
 
 /** An issue's state from its latest update (null: it had none yet at that time). */
-export function issueState(latest: StateSnapshot | null): IssueState {
+export function issueState(latest: StateSnapshot | null, measure: MeasureSpec): IssueState {
   if (latest === null) {
     return {
       stage: null,
@@ -62,6 +57,6 @@ export function issueState(latest: StateSnapshot | null): IssueState {
     indicatorValue: latest.indicatorValue,
     lastUpdatedAt: latest.createdAt,
     lastUpdatePrecision: latest.datePrecision,
-    progress: effectiveProgress(latest.stage, latest.physicalProgress),
+    progress: issueProgress(measure, latest),
   };
 }

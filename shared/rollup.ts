@@ -1,11 +1,11 @@
-import { asOfCutoff, daysBetween, stateAsOf } from "./asOf";
-import type { EffectiveProgress } from "./domain";
-import { effectiveProgress, HEALTHS, type Health, isAtLeast, STAGES, type Stage } from "./domain";
+import { asOfCutoff, daysBetween, shiftDate, stateAsOf } from "./asOf";
+import { HEALTHS, type Health, isAtLeast, STAGES, type Stage } from "./domain";
+import { issueProgress, type MeasureSpec, PHYSICAL, type Progress } from "./progress";
 
 export interface StatefulIssue {
   stage: Stage | null;
   health: Health | null;
-  progress: EffectiveProgress | null;
+  progress: Pick<Progress, "value" | "estimated" | "basis"> | null;
 }
 
 export interface Rollup {
@@ -15,9 +15,11 @@ export interface Rollup {
   byHealth: Record<Health, number>;
   /** Issues at `penanganan` or further: the figure the Wali Kota reports at the apel. */
   inHandlingOrLater: number;
-  attention: number;
   meanProgress: number | null;
+  /** Issues whose figure is the stage's nominal progress. */
   estimatedCount: number;
+  /** Issues whose figure is their indicator's achievement. */
+  indicatorCount: number;
 }
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -31,6 +33,7 @@ export function rollup(issues: readonly StatefulIssue[]): Rollup {
   let progressSum = 0;
   let withProgress = 0;
   let estimatedCount = 0;
+  let indicatorCount = 0;
   let inHandlingOrLater = 0;
   for (const issue of issues) {
     if (issue.stage !== null) {
@@ -42,6 +45,7 @@ export function rollup(issues: readonly StatefulIssue[]): Rollup {
       progressSum += issue.progress.value;
       withProgress += 1;
       if (issue.progress.estimated) estimatedCount += 1;
+      if (issue.progress.basis === "indicator") indicatorCount += 1;
     }
   }
   return {
@@ -50,9 +54,9 @@ export function rollup(issues: readonly StatefulIssue[]): Rollup {
     byStage,
     byHealth,
     inHandlingOrLater,
-    attention: byHealth.at_risk + byHealth.blocked,
     meanProgress: withProgress === 0 ? null : progressSum / withProgress,
     estimatedCount,
+    indicatorCount,
   };
 }
 
@@ -62,59 +66,63 @@ export interface TrendInputUpdate {
   createdAt: string;
   stage: Stage;
   physicalProgress: number | null;
+  indicatorValue: number | null;
 }
 
 export interface TrendPoint {
   date: string;
   meanProgress: number | null;
   inHandlingOrLater: number;
+  /** Issues counted at their stage's nominal progress at this date (a part of the mean that is an estimate). */
   estimatedCount: number;
+  /** Issues counted in the mean at this date (every issue, those with no update yet at 0%). */
+  total: number;
 }
 
-/** The last day of each month from `from`'s month up to `to`, then `to` itself. */
-export function monthEnds(from: string, to: string): string[] {
-  const dates: string[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  for (;;) {
-    const end = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-    if (end >= to) break;
-    dates.push(end);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
+/**
+ * The trend's dates: the first day, every Monday (the apel) after it, and the view date itself,
+ * so a past view ends exactly at its date and the number of points grows with time, not with
+ * the history.
+ */
+export function trendDates(from: string, to: string): string[] {
+  if (from >= to) return [to];
+  const dates = [from];
+  const weekday = new Date(`${from}T00:00:00Z`).getUTCDay();
+  let monday = shiftDate(from, -((8 - weekday) % 7 || 7));
+  while (monday < to) {
+    dates.push(monday);
+    monday = shiftDate(monday, -7);
   }
   dates.push(to);
   return dates;
 }
 
 /**
- * Mean progress and handling count at each date, each taken "as of" that date, over every issue
- * in `issueIds`: one with no update yet counts as not started (0%, an estimate), so the line
- * moves only when an issue does, not when one is first recorded.
+ * Mean progress and handling count at each date, each taken "as of" that date by the same rules
+ * as the dashboard (the as-of rule, the progress rule), over every issue in `measures`: one with
+ * no update yet counts as not started (0%, an estimate), so the line moves only when an issue
+ * does, not when one is first recorded.
  */
 export function trend(
   history: readonly TrendInputUpdate[],
-  issueIds: readonly number[],
+  measures: ReadonlyMap<number, MeasureSpec>,
   dates: readonly string[],
 ): TrendPoint[] {
-  const byIssue = new Map<number, TrendInputUpdate[]>(issueIds.map((id) => [id, []]));
+  const byIssue = new Map<number, TrendInputUpdate[]>([...measures.keys()].map((id) => [id, []]));
   for (const update of history) byIssue.get(update.issueId)?.push(update);
   const now = new Date();
   return dates.map((date) => {
     const cutoff = asOfCutoff(date, now);
     const states: StatefulIssue[] = [];
-    for (const updates of byIssue.values()) {
+    for (const [issueId, updates] of byIssue) {
       const latest = stateAsOf(updates, cutoff);
       states.push(
         latest === null
-          ? { stage: null, health: null, progress: { value: 0, estimated: true } }
+          ? { stage: null, health: null, progress: { value: 0, estimated: true, basis: "stage" } }
           : {
               stage: latest.stage,
               health: null,
-              progress: effectiveProgress(latest.stage, latest.physicalProgress),
+              progress: issueProgress(measures.get(issueId) ?? PHYSICAL, latest),
             },
       );
     }
@@ -124,6 +132,7 @@ export function trend(
       meanProgress: r.meanProgress,
       inHandlingOrLater: r.inHandlingOrLater,
       estimatedCount: r.estimatedCount,
+      total: r.total,
     };
   });
 }

@@ -1,6 +1,8 @@
-import type { EffectiveProgress, Health, Stage } from "../../shared/domain";
+import { describeIndicator } from "../../shared/describe";
+import type { Health, Stage } from "../../shared/domain";
 import { formatPercent } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
+import type { Progress } from "../../shared/progress";
 
 export function HealthBadge({ health }: { health: Health | null }) {
   if (health === null) return <span className="badge">{t.state.noData}</span>;
@@ -17,14 +19,17 @@ export function StageBadge({ stage }: { stage: Stage | null }) {
   return <span className={`badge stage stage-${stage}`}>{t.stageShort[stage]}</span>;
 }
 
-/** A progress figure; an estimate from the stage says so, in words and not only by style. */
-export function ProgressValue({ progress }: { progress: EffectiveProgress | null }) {
+/**
+ * A progress figure; an estimate from the stage, or an indicator's achievement, says so in words
+ * and not only by style.
+ */
+export function ProgressValue({ progress }: { progress: Progress | null }) {
   if (progress === null) return <span>{t.state.noData}</span>;
   return (
     <span className="progress-value">
       <span className="progress-bar" aria-hidden="true">
         <span
-          className={progress.estimated ? "progress-fill estimated" : "progress-fill"}
+          className={`progress-fill progress-${progress.basis}`}
           style={{ width: `${progress.value}%` }}
         />
       </span>
@@ -35,6 +40,15 @@ export function ProgressValue({ progress }: { progress: EffectiveProgress | null
             {" "}
             ({t.progress.estimated})
           </abbr>
+        ) : null}
+        {progress.basis === "indicator" && progress.indicator !== null ? (
+          <span className="progress-basis">
+            {" "}
+            <abbr className="indicator" title={t.progress.indicatorLong}>
+              {t.progress.indicator}
+            </abbr>
+            : {describeIndicator(progress.indicator, progress.indicator.value)}
+          </span>
         ) : null}
       </span>
     </span>

@@ -65,7 +65,7 @@ export function FundingTable({ issue }: { issue: IssueDetail }) {
           </thead>
           <tbody>
             {issue.funding.map((f) => (
-              <tr key={f.id}>
+              <tr key={f.id} className={f.superseded ? "superseded" : undefined}>
                 <th scope="row" data-label={t.issue.fundingSource}>
                   {t.fundingSource[f.source]}
                   {f.fiscalYear ? ` ${f.fiscalYear}` : ""}
@@ -74,6 +74,7 @@ export function FundingTable({ issue }: { issue: IssueDetail }) {
                   {f.description}
                   {f.donor ? <span className="muted"> · {f.donor.name}</span> : null}
                   {f.confirmed ? null : <span className="badge health-at_risk">{t.issue.unconfirmed}</span>}
+                  {f.superseded ? <span className="badge">{t.issue.superseded}</span> : null}
                   {f.sourceName ? (
                     <span className="muted">
                       {" "}

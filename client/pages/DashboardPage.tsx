@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { formatDate } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
+import { AttentionPanel } from "../components/AttentionPanel";
 import { ChangesPanel } from "../components/ChangesPanel";
 import { HeadlineFigures } from "../components/HeadlineFigures";
 import { IssueTable } from "../components/IssueTable";
@@ -40,6 +41,7 @@ export function DashboardPage() {
               {asOf ? ` ${t.dashboard.headlineAsOf(formatDate(asOf))}` : ""}.
             </p>
             <HeadlineFigures summary={summary.data} />
+            <AttentionPanel summary={summary.data} />
             <section aria-label={t.dashboard.charts}>
               <Suspense
                 fallback={

@@ -53,6 +53,7 @@ export async function insertIssue(
       location: issue.location ?? null,
       lead_agency_id: leadId,
       lead_note: issue.leadNote ?? null,
+      measure: issue.measure ?? "fisik",
       indicator_label: issue.indicator?.label ?? null,
       indicator_unit: issue.indicator?.unit ?? null,
       indicator_target: issue.indicator?.target ?? null,
@@ -73,28 +74,42 @@ export async function insertIssue(
           agency_id: agencyId(agencies, c.code),
           role: c.role,
           note: c.note ?? null,
+          since: c.since ?? null,
         })),
       )
       .execute();
   }
-  if (issue.funding?.length) {
-    await trx
+  const fundingIds = new Map<string, number>();
+  for (const f of issue.funding ?? []) {
+    const line = await trx
       .insertInto("funding_lines")
-      .values(
-        issue.funding.map((f) => ({
-          issue_id: id,
-          source: f.source,
-          description: f.description,
-          fiscal_year: f.fiscalYear ?? null,
-          amount_planned: f.planned ?? null,
-          amount_realised: f.realised ?? null,
-          donor_agency_id: f.donor ? agencyId(agencies, f.donor) : null,
-          confirmed: f.confirmed === false ? 0 : 1,
-          source_name: f.sourceInfo?.name ?? null,
-          source_url: f.sourceInfo?.url ?? null,
-        })),
-      )
-      .execute();
+      .values({
+        issue_id: id,
+        source: f.source,
+        description: f.description,
+        fiscal_year: f.fiscalYear ?? null,
+        amount_planned: f.planned ?? null,
+        amount_realised: f.realised ?? null,
+        donor_agency_id: f.donor ? agencyId(agencies, f.donor) : null,
+        confirmed: f.confirmed === false ? 0 : 1,
+        source_name: f.sourceInfo?.name ?? null,
+        source_url: f.sourceInfo?.url ?? null,
+        reported_on: f.reportedOn ?? null,
+        reported_on_precision: f.reportedOnPrecision ?? "day",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (f.key) fundingIds.set(f.key, line.id);
+    if (f.replaces) {
+      const replaced = fundingIds.get(f.replaces);
+      if (replaced === undefined)
+        throw new Error(`Issue ${issue.number}: no funding line "${f.replaces}" to replace`);
+      await trx
+        .updateTable("funding_lines")
+        .set({ replaced_by_id: line.id })
+        .where("id", "=", replaced)
+        .execute();
+    }
   }
   await replayEvents(trx, id, leadId, authorId, issue.events);
   return id;

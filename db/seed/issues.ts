@@ -25,9 +25,12 @@ export const SEED_ISSUES: SeedIssue[] = [
       "Revitalisasi Pasar Besar Malang dan pasar rakyat lainnya. Sekitar Rp300 miliar diusulkan dari APBN melalui Kementerian PUPR; APBD 2025 menyediakan Rp10 miliar untuk relokasi pedagang.",
     location: "Pasar Besar Malang dan pasar rakyat lainnya",
     lead: "Diskopindag",
-    chain: [{ code: "KemenPUPR", role: "mitra", note: "Usulan pendanaan APBN; meninjau DED" }],
+    chain: [
+      { code: "KemenPUPR", role: "mitra", note: "Usulan pendanaan APBN; meninjau DED", since: "2024-11-01" },
+    ],
     funding: [
       {
+        reportedOn: "2024-08-27",
         source: "apbn",
         description: "Usulan pendanaan revitalisasi (sekitar Rp300 miliar), belum disetujui",
         planned: 300_000_000_000,
@@ -35,6 +38,8 @@ export const SEED_ISSUES: SeedIssue[] = [
         confirmed: false,
       },
       {
+        reportedOn: "2025-01-31",
+        reportedOnPrecision: "month",
         source: "apbd_kota",
         description: "Relokasi pedagang",
         fiscalYear: 2025,
@@ -82,6 +87,7 @@ export const SEED_ISSUES: SeedIssue[] = [
     chain: [{ code: "KONI", role: "mitra" }],
     funding: [
       {
+        reportedOn: "2025-01-23",
         source: "apbd_kota",
         description: "Perbaikan Stadion Gajayana (APBD murni, sekitar Rp10 miliar)",
         fiscalYear: 2025,
@@ -113,7 +119,7 @@ export const SEED_ISSUES: SeedIssue[] = [
       "Pembangunan dan rehabilitasi enam tempat penampungan sampah sementara (TPS) melalui dana CSR Forum TSP, sekitar Rp2 miliar. Sumber berbeda tentang enam lokasi mana yang dimaksud.",
     location: "Enam lokasi TPS (sumber berbeda tentang lokasinya)",
     lead: "DLH",
-    chain: [{ code: "Forum-TSP", role: "donor", note: "Penyalur dana CSR" }],
+    chain: [{ code: "Forum-TSP", role: "donor", note: "Penyalur dana CSR", since: "2024-11-18" }],
     funding: [
       {
         source: "csr",
@@ -151,17 +157,35 @@ export const SEED_ISSUES: SeedIssue[] = [
     location: "Kawasan Jl. Soekarno-Hatta: Jl. Candi Panggung sampai Sungai Brantas",
     lead: "DPUPRPKP",
     leadNote: "OPD kota; pembangunan saluran oleh Dinas PU SDA Provinsi Jawa Timur",
-    chain: [{ code: "DPUSDA-Jatim", role: "pelaksana", note: "Membangun saluran dengan APBD Provinsi" }],
+    chain: [
+      {
+        code: "DPUSDA-Jatim",
+        role: "pelaksana",
+        note: "Membangun saluran dengan APBD Provinsi",
+        since: "2024-10-29",
+      },
+    ],
     funding: [
       {
+        key: "sipd",
+        reportedOn: "2024-10-29",
         source: "apbd_provinsi",
-        description:
-          "Saluran pengendali banjir; semula Rp22 miliar tercatat di SIPD provinsi (infomalang.com, 29 Okt 2024), kemudian Rp32 miliar",
+        description: "Saluran pengendali banjir, tercatat Rp22 miliar di SIPD Pemerintah Provinsi Jawa Timur",
+        planned: 22_000_000_000,
+        donor: "DPUSDA-Jatim",
+        sourceInfo: { name: "infomalang.com" },
+      },
+      {
+        // The source gives the revised amount without a date: shown in today's view only.
+        replaces: "sipd",
+        source: "apbd_provinsi",
+        description: "Saluran pengendali banjir (semula Rp22 miliar di SIPD provinsi), kemudian Rp32 miliar",
         fiscalYear: 2025,
         planned: 32_000_000_000,
         donor: "DPUSDA-Jatim",
       },
       {
+        reportedOn: "2025-03-09",
         source: "apbd_kota",
         description: "Sodetan",
         fiscalYear: 2025,
@@ -212,6 +236,7 @@ export const SEED_ISSUES: SeedIssue[] = [
     lead: "Dishub",
     funding: [
       {
+        reportedOn: "2025-02-12",
         source: "apbd_kota",
         description: "Pembelian lahan eks Bank Syariah Mandiri",
         fiscalYear: 2025,
@@ -242,6 +267,7 @@ export const SEED_ISSUES: SeedIssue[] = [
       "Pengembangan Malang Creative Center (MCC) dan pembinaan usaha mikro agar naik kelas menjadi usaha kecil. Pendanaan belum terkonfirmasi.",
     location: "Malang Creative Center (MCC)",
     lead: "Diskopindag",
+    measure: "indikator",
     indicator: { label: "Usaha mikro naik kelas menjadi usaha kecil", unit: "usaha", target: 180 },
     events: [
       PRESENTED_TO_DPRD,
@@ -260,9 +286,10 @@ export const SEED_ISSUES: SeedIssue[] = [
       "Rehabilitasi gedung sekolah dasar dan menengah pertama yang rusak (51 SD dan 13 SMP), antara lain melalui CSR (program TSP).",
     location: "51 SD dan 13 SMP, antara lain SDN Ketawanggede",
     lead: "Disdikbud",
-    chain: [{ code: "PT-STSA", role: "donor", note: "CSR untuk SDN Ketawanggede" }],
+    chain: [{ code: "PT-STSA", role: "donor", note: "CSR untuk SDN Ketawanggede", since: "2024-11-12" }],
     funding: [
       {
+        reportedOn: "2024-11-12",
         source: "csr",
         description: "Rehabilitasi SDN Ketawanggede",
         planned: 612_200_000,
@@ -303,6 +330,7 @@ export const SEED_ISSUES: SeedIssue[] = [
     description:
       "Penyaluran bantuan sosial secara terpadu. Pendanaan dan target penerima belum terkonfirmasi.",
     lead: "Dinsos-P3AP2KB",
+    measure: "indikator",
     indicator: { label: "Penerima bantuan yang terjangkau", unit: "penerima" },
     events: [
       PRESENTED_TO_DPRD,
@@ -330,6 +358,8 @@ export const SEED_ISSUES: SeedIssue[] = [
     leadNote: "Belum terkonfirmasi: tidak ada sumber yang menyebut OPD pengampu",
     funding: [
       {
+        reportedOn: "2024-10-31",
+        reportedOnPrecision: "month",
         source: "apbd_kota",
         description: "APBD Kota Malang 2024 (seluruh belanja)",
         fiscalYear: 2024,
@@ -337,6 +367,7 @@ export const SEED_ISSUES: SeedIssue[] = [
         sourceInfo: { name: "infomalang.com" },
       },
     ],
+    measure: "indikator",
     indicator: { label: "Realisasi APBD 2024", unit: "persen", target: 97.5, baseline: 0 },
     targetDate: "2024-12-31",
     events: [
@@ -358,6 +389,7 @@ export const SEED_ISSUES: SeedIssue[] = [
     description:
       "Optimalisasi penerimaan Pajak Bumi dan Bangunan (PBB) sebagai pendapatan asli daerah (PAD).",
     lead: "Bapenda",
+    measure: "indikator",
     indicator: { label: "Penerimaan PBB", unit: "rupiah", target: 73_000_000_000, baseline: 0 },
     events: [
       PRESENTED_TO_DPRD,
@@ -377,7 +409,7 @@ export const SEED_ISSUES: SeedIssue[] = [
     location: "Alun-Alun Merdeka",
     lead: "DLH",
     leadNote: "Penerima manfaat",
-    chain: [{ code: "Bank-Jatim", role: "donor", note: "CSR" }],
+    chain: [{ code: "Bank-Jatim", role: "donor", note: "CSR", since: "2024-09-09" }],
     funding: [
       {
         source: "csr",

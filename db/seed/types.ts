@@ -5,6 +5,7 @@ import type {
   DatePrecision,
   FundingSource,
   Health,
+  Measure,
   Stage,
 } from "../../shared/domain";
 
@@ -42,8 +43,16 @@ export interface SeedIssue {
   location?: string;
   lead: string;
   leadNote?: string;
-  chain?: { code: string; role: ChainRole; note?: string }[];
+  /** When the party joined, where a source dates it. */
+  chain?: { code: string; role: ChainRole; note?: string; since?: string }[];
   funding?: {
+    /** Names the line so a later line can say it `replaces` it. */
+    key?: string;
+    /** When it was committed or reported, where a source dates it. */
+    reportedOn?: string;
+    reportedOnPrecision?: DatePrecision;
+    /** The `key` of the earlier line this one revises. */
+    replaces?: string;
     source: FundingSource;
     description: string;
     fiscalYear?: number;
@@ -53,6 +62,8 @@ export interface SeedIssue {
     confirmed?: boolean;
     sourceInfo?: SeedSource;
   }[];
+  /** `indikator` when progress is the indicator against its target; works by default. */
+  measure?: Measure;
   indicator?: { label: string; unit: string; target?: number; baseline?: number };
   startDate?: string;
   targetDate?: string;

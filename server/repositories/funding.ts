@@ -1,5 +1,5 @@
 import type { DB, Executor } from "../../db/database";
-import type { FundingSource } from "../../shared/domain";
+import type { DatePrecision, FundingSource } from "../../shared/domain";
 import { errors } from "../../shared/messages/id-errors";
 import type { FundingCreateInput, FundingUpdateInput } from "../../shared/schemas/funding";
 import { fieldError, notFound } from "../errors";
@@ -18,6 +18,11 @@ export interface FundingLine {
   confirmed: boolean;
   sourceName: string | null;
   sourceUrl: string | null;
+  /** When the line was committed or reported; null when not known. */
+  reportedOn: string | null;
+  reportedOnPrecision: DatePrecision;
+  /** The later line that revised this one. */
+  replacedById: number | null;
 }
 
 function fundingQuery(db: Executor) {
@@ -35,6 +40,9 @@ function fundingQuery(db: Executor) {
       "f.confirmed",
       "f.source_name",
       "f.source_url",
+      "f.reported_on",
+      "f.reported_on_precision",
+      "f.replaced_by_id",
       "d.id as donorId",
       "d.code as donorCode",
       "d.name as donorName",
@@ -56,6 +64,9 @@ function toFundingLine(f: Row): FundingLine {
     confirmed: f.confirmed === 1,
     sourceName: f.source_name,
     sourceUrl: f.source_url,
+    reportedOn: f.reported_on,
+    reportedOnPrecision: f.reported_on_precision as DatePrecision,
+    replacedById: f.replaced_by_id,
   };
 }
 
@@ -108,6 +119,7 @@ export async function addFunding(db: DB, input: FundingCreateInput, meta: WriteM
         confirmed: input.confirmed ? 1 : 0,
         source_name: input.sourceName ?? null,
         source_url: input.sourceUrl ?? null,
+        reported_on: input.reportedOn ?? null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -145,6 +157,7 @@ export async function updateFunding(
         confirmed: (input.confirmed ?? before.confirmed) ? 1 : 0,
         source_name: keep(input.sourceName, before.sourceName),
         source_url: keep(input.sourceUrl, before.sourceUrl),
+        reported_on: keep(input.reportedOn, before.reportedOn),
       })
       .where("id", "=", before.id)
       .execute();

@@ -130,7 +130,7 @@ async function chainOf(db: Executor, issueId: number) {
   return db
     .selectFrom("issue_agencies as ia")
     .innerJoin("agencies as a", "a.id", "ia.agency_id")
-    .select(["a.id as agencyId", "a.code as agencyCode", "ia.role", "ia.note"])
+    .select(["a.id as agencyId", "a.code as agencyCode", "ia.role", "ia.note", "ia.since"])
     .where("ia.issue_id", "=", issueId)
     .orderBy("a.code")
     .execute();
@@ -161,6 +161,7 @@ export async function setIssueChain(db: DB, input: IssueChainInput, meta: WriteM
     });
 
     const before = await chainOf(trx, issue.id);
+    const sinceBefore = new Map(before.map((c) => [c.agencyId, c.since]));
     await trx.deleteFrom("issue_agencies").where("issue_id", "=", issue.id).execute();
     if (input.chain.length > 0) {
       await trx
@@ -171,6 +172,7 @@ export async function setIssueChain(db: DB, input: IssueChainInput, meta: WriteM
             agency_id: c.agencyId,
             role: c.role,
             note: c.note ?? null,
+            since: c.since === undefined ? (sinceBefore.get(c.agencyId) ?? null) : c.since,
           })),
         )
         .execute();

@@ -146,13 +146,14 @@ export interface HistoryPoint {
   createdAt: string;
   stage: Stage;
   physicalProgress: number | null;
+  indicatorValue: number | null;
 }
 
 /** The slim history of every issue up to `cutoff`, oldest first: what the trend chart needs. */
 export async function historyUpTo(db: DB, cutoff: string): Promise<HistoryPoint[]> {
   const rows = await db
     .selectFrom("issue_updates")
-    .select(["id", "issue_id", "created_at", "stage", "physical_progress"])
+    .select(["id", "issue_id", "created_at", "stage", "physical_progress", "indicator_value"])
     .where("created_at", "<=", cutoff)
     .orderBy("created_at")
     .orderBy("id")
@@ -163,5 +164,6 @@ export async function historyUpTo(db: DB, cutoff: string): Promise<HistoryPoint[
     createdAt: r.created_at,
     stage: r.stage as Stage,
     physicalProgress: r.physical_progress,
+    indicatorValue: r.indicator_value,
   }));
 }

@@ -1,3 +1,4 @@
+import { datedAsOf, pastViewDate } from "../../shared/asOf";
 import {
   AwardEventCreateInput,
   AwardEventRemoveInput,
@@ -6,6 +7,7 @@ import {
   AwardResultRemoveInput,
   AwardResultUpdateInput,
 } from "../../shared/schemas/awards";
+import { AsOfInput } from "../../shared/schemas/common";
 import { writeMeta } from "../repositories/audit";
 import { listAwards } from "../repositories/awards";
 import {
@@ -19,8 +21,11 @@ import {
 import { adminProcedure, publicProcedure, router } from "../trpc";
 
 export const awardsRouter = router({
-  // Public by contract: the awards are the city's to show.
-  list: publicProcedure.query(({ ctx }) => listAwards(ctx.db)),
+  // Public by contract: the awards are the city's to show. A past view lists the events held by then.
+  list: publicProcedure.input(AsOfInput.optional()).query(async ({ ctx, input }) => {
+    const shownOn = pastViewDate(input?.asOf, ctx.now());
+    return (await listAwards(ctx.db)).filter((event) => datedAsOf(event.eventDate, shownOn));
+  }),
 
   createEvent: adminProcedure
     .input(AwardEventCreateInput)

@@ -1,16 +1,11 @@
 import { TRPCError } from "@trpc/server";
-import { asOfCutoff, shiftDate, wibDate } from "../../shared/asOf";
-import { monthEnds, rollup, staleness, trend } from "../../shared/rollup";
+import { asOfCutoff, shiftDate, viewDate, wibDate } from "../../shared/asOf";
+import { attentionReasons, byUrgency } from "../../shared/attention";
+import { rollup, staleness, trend, trendDates } from "../../shared/rollup";
 import { HistoryInput, SummaryInput } from "../../shared/schemas/dashboard";
-import { listIssueIds, listIssues } from "../repositories/issues";
+import { listIssues, listMeasures } from "../repositories/issues";
 import { historyUpTo, updateCountsBetween } from "../repositories/updates";
 import { readProcedure, router } from "../trpc";
-
-/** The date a view shows: the as-of date, but never past today (the future looks like today). */
-function viewDate(asOf: string | undefined, now: Date): string {
-  const today = wibDate(now);
-  return asOf === undefined || asOf > today ? today : asOf;
-}
 
 /** The default comparison: one week back, the previous Monday apel. */
 const DEFAULT_SINCE_DAYS = 7;
@@ -56,41 +51,67 @@ export const dashboardRouter = router({
       ];
     });
 
-    const staleIssues = issues.flatMap((issue) => {
-      const { stale, daysSinceUpdate } = staleness(issue.lastUpdatedAt, cutoff, ctx.staleAfterDays);
-      if (!stale) return [];
-      return [
-        {
-          id: issue.id,
-          number: issue.number,
-          title: issue.title,
-          leadAgency: issue.leadAgency,
-          lastUpdatedAt: issue.lastUpdatedAt,
-          daysSinceUpdate,
-        },
-      ];
-    });
+    const staleIssues = issues
+      .flatMap((issue) => {
+        const { stale, daysSinceUpdate } = staleness(issue.lastUpdatedAt, cutoff, ctx.staleAfterDays);
+        if (!stale) return [];
+        return [
+          {
+            id: issue.id,
+            number: issue.number,
+            title: issue.title,
+            leadAgency: issue.leadAgency,
+            lastUpdatedAt: issue.lastUpdatedAt,
+            daysSinceUpdate,
+          },
+        ];
+      })
+      // Longest without an update first; never updated before all.
+      .sort(
+        (a, b) =>
+          (b.daysSinceUpdate ?? Number.MAX_SAFE_INTEGER) - (a.daysSinceUpdate ?? Number.MAX_SAFE_INTEGER) ||
+          a.number - b.number,
+      );
+
+    const attention = issues
+      .map((issue) => ({
+        id: issue.id,
+        number: issue.number,
+        title: issue.title,
+        leadAgency: issue.leadAgency,
+        stage: issue.stage,
+        health: issue.health,
+        progress: issue.progress,
+        reasons: attentionReasons(
+          { ...issue, stageBefore: beforeById.get(issue.id)?.stage ?? null },
+          cutoff,
+          ctx.staleAfterDays,
+        ),
+      }))
+      .filter((issue) => issue.reasons.length > 0)
+      .sort(byUrgency);
 
     return {
       asOf: input?.asOf ?? null,
       since,
       staleAfterDays: ctx.staleAfterDays,
       ...rollup(issues),
+      attention,
       changes,
       staleIssues,
     };
   }),
 
-  /** Mean progress at the end of every month up to the as-of date: the trend chart. */
+  /** Mean progress at every Monday (the apel) up to the as-of date: the trend chart. */
   history: readProcedure.input(HistoryInput.optional()).query(async ({ ctx, input }) => {
     const now = ctx.now();
     const asOfDate = viewDate(input?.asOf, now);
-    const [history, issueIds] = await Promise.all([
+    const [history, measures] = await Promise.all([
       historyUpTo(ctx.db, asOfCutoff(input?.asOf, now)),
-      listIssueIds(ctx.db),
+      listMeasures(ctx.db),
     ]);
     const first = history[0];
     if (!first) return [];
-    return trend(history, issueIds, monthEnds(wibDate(first.createdAt), asOfDate));
+    return trend(history, measures, trendDates(wibDate(first.createdAt), asOfDate));
   }),
 });

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { DB } from "../../db/database";
-import { asOfCutoff } from "../../shared/asOf";
+import { asOfCutoff, pastViewDate } from "../../shared/asOf";
 import { staleness } from "../../shared/rollup";
 import { FundingCreateInput, FundingRemoveInput, FundingUpdateInput } from "../../shared/schemas/funding";
 import {
@@ -39,7 +39,13 @@ export const issuesRouter = router({
     .query(({ ctx, input }) => listIssues(ctx.db, asOfCutoff(input?.asOf, ctx.now()))),
 
   byId: readProcedure.input(IssueByIdInput).query(async ({ ctx, input }) => {
-    const issue = await findIssue(ctx.db, { id: input.id }, asOfCutoff(input.asOf, ctx.now()));
+    const now = ctx.now();
+    const issue = await findIssue(
+      ctx.db,
+      { id: input.id },
+      asOfCutoff(input.asOf, now),
+      pastViewDate(input.asOf, now),
+    );
     if (!issue) throw notFound();
     return withPermission(ctx, issue);
   }),
@@ -65,7 +71,13 @@ export const issuesRouter = router({
   }),
 
   byNumber: readProcedure.input(IssueByNumberInput).query(async ({ ctx, input }) => {
-    const issue = await findIssue(ctx.db, { number: input.number }, asOfCutoff(input.asOf, ctx.now()));
+    const now = ctx.now();
+    const issue = await findIssue(
+      ctx.db,
+      { number: input.number },
+      asOfCutoff(input.asOf, now),
+      pastViewDate(input.asOf, now),
+    );
     if (!issue) throw notFound();
     return withPermission(ctx, issue);
   }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FUNDING_SOURCES } from "../domain";
-import { entityId, httpUrl, optionalText, requiredText, rupiah } from "./common";
+import { entityId, httpUrl, isoDate, optionalText, requiredText, rupiah } from "./common";
 
 const fundingFields = {
   source: z.enum(FUNDING_SOURCES, { error: "Pilih sumber dana yang tersedia." }),
@@ -18,6 +18,8 @@ const fundingFields = {
   confirmed: z.boolean({ error: "Tandai apakah pendanaan ini sudah terkonfirmasi." }),
   sourceName: optionalText("Nama sumber", 200),
   sourceUrl: httpUrl("Tautan sumber").nullable().optional(),
+  /** When the line was committed or reported, so a past view shows it only from then. */
+  reportedOn: isoDate.nullable().optional(),
 };
 
 /** A funding line of an issue; amounts in whole Rupiah. */

@@ -62,6 +62,8 @@ export const ChainEntryInput = z.object({
   agencyId: entityId,
   role: z.enum(CHAIN_ROLES, { error: "Pilih peran yang tersedia." }),
   note: optionalText("Keterangan", 500),
+  /** When the party joined; left out keeps the date already recorded for it, `null` clears it. */
+  since: isoDate.nullable().optional(),
 });
 
 /** The whole delivery chain of an issue (everyone but the lead agency), replacing the old one. */

@@ -25,7 +25,7 @@ function chart(caption: string) {
 describe("ProgressChart", () => {
   it("summarises each issue's progress and says which figures are estimates", async () => {
     render(<ProgressChart issues={await api.issues.list()} size={size} />);
-    const { parts } = chart("Progres fisik per isu");
+    const { parts } = chart("Progres per isu");
     expect(parts).toEqual([
       "#1 Revitalisasi Pasar Besar: 25% (perkiraan)",
       "#2 Porprov Jatim 2025: 25% (perkiraan)",
@@ -35,8 +35,9 @@ describe("ProgressChart", () => {
       "#6 Pengembangan MCC dan usaha mikro: 10% (perkiraan)",
       "#7 Rehabilitasi gedung SD/SMP: 60% (perkiraan)",
       "#8 Bantuan sosial terpadu: 60% (perkiraan)",
-      "#9 Realisasi anggaran: 0% (perkiraan)",
-      "#10 Optimalisasi PBB: 0% (perkiraan)",
+      // Measured by their indicator: the achievement against the target, with the figure in words.
+      "#9 Realisasi anggaran: 59,5% capaian indikator (58% dari target 97,5%)",
+      "#10 Optimalisasi PBB: 93,6% capaian indikator (Rp68,3\u00a0M dari Rp73\u00a0M)",
       // Finished, but no source gives a percentage: the stage's 100% is still an estimate.
       "#11 Revitalisasi Alun-Alun Merdeka: 100% (perkiraan)",
     ]);
@@ -53,9 +54,9 @@ describe("ProgressChart", () => {
         { fill: bar.getAttribute("fill"), width: Number(bar.getAttribute("width")) },
       ]),
     );
-    // #9 and #10 are at 0%: they have no bar to draw.
-    expect(bars.size).toBe(9);
-    expect(bars.has("#9 Realisasi anggaran")).toBe(false);
+    // Every issue has a bar: #9 and #10 at their indicator's achievement, not at 0%.
+    expect(bars.size).toBe(11);
+    expect(bars.get("#10 Optimalisasi PBB")?.width).toBeGreaterThan(0);
     // #3 has a reported 100%: solid green. #1 is at risk with an estimate: striped amber.
     const tps = bars.get("#3 Pembangunan / rehabilitasi TPS");
     expect(tps?.fill).toBe("#15803d");
@@ -68,7 +69,7 @@ describe("ProgressChart", () => {
   it("says 'no data' for issues without any record on the date", async () => {
     // On 31 Aug 2024 only #1 had been recorded (27 Aug, planning).
     render(<ProgressChart issues={await api.issues.list({ asOf: "2024-08-31" })} size={size} />);
-    const { parts } = chart("Progres fisik per isu");
+    const { parts } = chart("Progres per isu");
     expect(parts[0]).toBe("#1 Revitalisasi Pasar Besar: 10% (perkiraan)");
     expect(parts.slice(1)).toHaveLength(10);
     for (const part of parts.slice(1)) expect(part).toMatch(/: Belum ada data$/);
@@ -109,7 +110,7 @@ describe("TrendChart", () => {
   it("summarises the first and the latest month", async () => {
     render(<TrendChart points={await api.dashboard.history()} size={size} />);
     expect(chart("Progres dari waktu ke waktu").summary).toBe(
-      "31 Agustus 2024: 0,9%, 0 isu ditangani; 27 November 2026: 43,6%, 5 isu ditangani.",
+      "27 Agustus 2024: 0,9%, 0 isu ditangani; 27 November 2026: 57,5%, 5 isu ditangani.",
     );
     expect(screen.getByText("Rata-rata progres fisik (%)")).toBeInTheDocument();
     expect(screen.getByText("Isu di tahap penanganan atau selesai")).toBeInTheDocument();
@@ -118,7 +119,7 @@ describe("TrendChart", () => {
   it("ends at the as-of date", async () => {
     render(<TrendChart points={await api.dashboard.history({ asOf: "2024-11-18" })} size={size} />);
     expect(chart("Progres dari waktu ke waktu").summary).toMatch(
-      /; 18 November 2024: 22,7%, 3 isu ditangani\.$/,
+      /; 18 November 2024: 36,6%, 3 isu ditangani\.$/,
     );
   });
 

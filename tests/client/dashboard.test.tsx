@@ -57,9 +57,15 @@ describe("DashboardPage", () => {
     expect(screen.getByText("5 dari 11 isu prioritas telah memasuki tahap penanganan.")).toBeInTheDocument();
     expect(figure("Tahap penanganan atau selesai")).toBe("5 / 11");
     expect(figure("Selesai / serah terima")).toBe("2");
-    expect(figure("Perlu perhatian atau terhambat")).toBe("1");
-    // Mean of the reported or nominal progress of all 11: (25+25+100+40+60+10+60+60+0+0+100) / 11.
-    expect(figure("Rata-rata progres fisik")).toBe("43,6%10 isu memakai perkiraan tahap");
+    // Every unfinished issue needs attention today, worst first: #9 and #2 are past their target.
+    expect(figure("Perlu perhatian")).toBe(
+      "9#9 Realisasi anggaran, #2 Porprov Jatim 2025, #1 Revitalisasi Pasar Besar dan 6 isu lain",
+    );
+    // Mean of all 11, #9 and #10 at their indicator's achievement (58 of 97,5%; Rp68,3 of 73 M):
+    // (25 + 25 + 100 + 40 + 60 + 10 + 60 + 60 + 59,49 + 93,56 + 100) / 11.
+    expect(figure("Rata-rata progres")).toBe(
+      "57,5%8 isu memakai perkiraan tahap; 2 isu memakai capaian indikator",
+    );
     expect(document.title).toBe("Dasbor isu prioritas · Pantau");
   });
 
@@ -70,8 +76,13 @@ describe("DashboardPage", () => {
     ).toBeInTheDocument();
     expect(figure("Tahap penanganan atau selesai")).toBe("3 / 11");
     expect(figure("Selesai / serah terima")).toBe("0");
-    expect(figure("Perlu perhatian atau terhambat")).toBe("0");
-    expect(figure("Rata-rata progres fisik")).toBe("22,7%11 isu memakai perkiraan tahap");
+    // Six issues had gone a week or more without an update by that apel, longest first.
+    expect(figure("Perlu perhatian")).toBe(
+      "6#11 Revitalisasi Alun-Alun Merdeka, #2 Porprov Jatim 2025, #6 Pengembangan MCC dan usaha mikro dan 3 isu lain",
+    );
+    expect(figure("Rata-rata progres")).toBe(
+      "36,6%9 isu memakai perkiraan tahap; 2 isu memakai capaian indikator",
+    );
     // The three issues the Pj. Wali Kota named are the ones in handling on that day.
     await userEvent.setup().selectOptions(screen.getByRole("combobox", { name: "Tahap" }), "Penanganan");
     expect(rowTitles()).toEqual([
@@ -195,8 +206,13 @@ describe("DashboardPage", () => {
     const first = rows[0] as HTMLElement;
     expect(within(first).getByRole("rowheader")).toHaveTextContent("Pembangunan / rehabilitasi TPS");
     expect(within(first).getByText("100%")).toBeInTheDocument();
-    // #9 and #10 are still at identification (0%): last.
-    expect(rowTitles().slice(-2)).toEqual(["Realisasi anggaran", "Optimalisasi PBB"]);
+    // #9 and #10 count at their indicator's achievement, not at identification's 0%:
+    // the lowest are the estimates of planning (#6, 10%) and budgeting (#1 and #2, 25%).
+    expect(rowTitles().slice(-3)).toEqual([
+      "Revitalisasi Pasar Besar",
+      "Porprov Jatim 2025",
+      "Pengembangan MCC dan usaha mikro",
+    ]);
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Urutkan" }), "Nomor isu");
     expect(currentUrl()).toBe("/");
@@ -260,20 +276,21 @@ describe("DashboardPage", () => {
     await renderDashboard("/?per=2024-11-18");
     const panel = screen.getByRole("region", { name: "Belum diperbarui 7 hari atau lebih" });
     const items = within(panel).getAllByRole("listitem");
+    // Longest without an update first.
     expect(items.map((item) => within(item).getByRole("link").textContent)).toEqual([
-      "#1 Revitalisasi Pasar Besar",
+      "#11 Revitalisasi Alun-Alun Merdeka",
       "#2 Porprov Jatim 2025",
       "#6 Pengembangan MCC dan usaha mikro",
       "#8 Bantuan sosial terpadu",
       "#9 Realisasi anggaran",
-      "#11 Revitalisasi Alun-Alun Merdeka",
+      "#1 Revitalisasi Pasar Besar",
     ]);
-    expect(items[0]).toHaveTextContent("Diskopindag · 17 hari lalu");
+    expect(items[5]).toHaveTextContent("Diskopindag · 17 hari lalu");
   });
 
   it("loads the charts lazily, with the progress of each issue", async () => {
     await renderDashboard();
-    const chart = await findChart("Progres fisik per isu");
+    const chart = await findChart("Progres per isu");
     expect(within(chart).getByRole("img").getAttribute("aria-label")).toContain(
       "#3 Pembangunan / rehabilitasi TPS: 100%;",
     );

@@ -181,6 +181,7 @@ describe("issues.setChain", () => {
         agencyCode: "DPUSDA-Jatim",
         role: "pelaksana",
         note: "Membangun saluran dengan APBD Provinsi",
+        since: "2024-10-29",
       },
     ]);
     expect(detail.after).toHaveLength(2);

@@ -108,9 +108,11 @@ describe("issues.byId", () => {
       sourceUrl: "https://malangkota.go.id/?p=53481",
     });
     const flood = await caller.issues.byId({ id: idOf(4) });
-    expect(flood.funding.map((f) => [f.source, f.amountPlanned])).toEqual([
-      ["apbd_provinsi", 32_000_000_000],
-      ["apbd_kota", 1_400_000_000],
+    // The provincial line was revised from Rp22 to Rp32 miliar: both shown, the first marked.
+    expect(flood.funding.map((f) => [f.source, f.amountPlanned, f.superseded])).toEqual([
+      ["apbd_provinsi", 22_000_000_000, true],
+      ["apbd_provinsi", 32_000_000_000, false],
+      ["apbd_kota", 1_400_000_000, false],
     ]);
     for (const line of [...parking.funding, ...flood.funding]) {
       for (const amount of [line.amountPlanned, line.amountRealised]) {
@@ -214,7 +216,10 @@ describe("dashboard.summary", () => {
     expect(Object.values(summary.byStage).reduce((a, b) => a + b, 0)).toBe(11);
     expect(Object.values(summary.byHealth).reduce((a, b) => a + b, 0)).toBe(11);
     expect(summary.byStage.selesai).toBe(2);
-    expect(summary.attention).toBe(1);
+    // Every unfinished issue has gone without an update for months by the test clock.
+    expect(summary.attention.map((a) => a.number).sort((a, b) => a - b)).toEqual([
+      1, 2, 4, 5, 6, 7, 8, 9, 10,
+    ]);
   });
 
   it("lists what changed in the week before the apel", async () => {
@@ -256,7 +261,8 @@ describe("dashboard.summary", () => {
     // 20 Nov 2024, 09:00 WIB: #10 was last updated 12 Nov, 7 days and 21 hours earlier.
     const soon = callerFor(db, new Date("2024-11-20T02:00:00.000Z"));
     const stale = (await soon.dashboard.summary()).staleIssues;
-    expect(stale.map((s) => s.number)).toEqual([1, 2, 6, 8, 9, 10, 11]);
+    // Longest without an update first: #11 (9 Sep), then those of 10 Sep, then #1 (1 Nov), #10.
+    expect(stale.map((s) => s.number)).toEqual([11, 2, 6, 8, 9, 1, 10]);
     expect(stale.find((s) => s.number === 10)).toMatchObject({
       daysSinceUpdate: 7,
       leadAgency: { code: "Bapenda" },
@@ -264,11 +270,11 @@ describe("dashboard.summary", () => {
 
     // A day earlier, #10 is not yet a week old.
     const earlier = callerFor(db, new Date("2024-11-19T02:00:00.000Z"));
-    expect((await earlier.dashboard.summary()).staleIssues.map((s) => s.number)).toEqual([1, 2, 6, 8, 9, 11]);
+    expect((await earlier.dashboard.summary()).staleIssues.map((s) => s.number)).toEqual([11, 2, 6, 8, 9, 1]);
 
     // With a longer threshold, fewer issues count as stale.
     const lenient = callerFor(db, new Date("2024-11-20T02:00:00.000Z"), 60);
-    expect((await lenient.dashboard.summary()).staleIssues.map((s) => s.number)).toEqual([2, 6, 11]);
+    expect((await lenient.dashboard.summary()).staleIssues.map((s) => s.number)).toEqual([11, 2, 6]);
   });
 
   it("does not show the live view updates that lie after the clock", async () => {
@@ -281,22 +287,27 @@ describe("dashboard.summary", () => {
 });
 
 describe("dashboard.history", () => {
-  it("gives month-end points ending with the as-of date", async () => {
+  it("gives a point at the first update, every Monday apel, and the as-of date", async () => {
     const points = await caller.dashboard.history({ asOf: "2024-11-30" });
-    expect(points.map((p) => p.date)).toEqual(["2024-08-31", "2024-09-30", "2024-10-31", "2024-11-30"]);
-    expect(points.at(-1)?.inHandlingOrLater).toBe(3);
+    // The first event is #1's proposal of 27 Aug 2024; 2 Sep is the next Monday.
+    expect(points.slice(0, 2).map((p) => p.date)).toEqual(["2024-08-27", "2024-09-02"]);
+    expect(points.at(-1)?.date).toBe("2024-11-30");
+    expect(points.find((p) => p.date === "2024-11-18")?.inHandlingOrLater).toBe(3);
+    // The Monday before the apel's report: only #7's works of 12 Nov had begun.
+    expect(points.find((p) => p.date === "2024-11-11")?.inHandlingOrLater).toBe(0);
+    expect(points.every((p) => p.total === 11)).toBe(true);
   });
 
-  it("ends mid-month on the as-of date", async () => {
+  it("ends on the as-of date, not at a month end, so a past view has no jump at its edge", async () => {
     const points = await caller.dashboard.history({ asOf: "2024-12-15" });
-    expect(points.map((p) => [p.date, p.inHandlingOrLater])).toEqual([
-      ["2024-08-31", 0],
-      ["2024-09-30", 0],
-      ["2024-10-31", 0],
-      ["2024-11-30", 3],
+    expect(points.slice(-3).map((p) => [p.date, p.inHandlingOrLater])).toEqual([
+      ["2024-12-02", 3],
+      ["2024-12-09", 3],
       // #8's aid reached 300 recipients on 10 Dec.
       ["2024-12-15", 4],
     ]);
+    const summary = await caller.dashboard.summary({ asOf: "2024-12-15" });
+    expect(points.at(-1)?.meanProgress).toBeCloseTo(summary.meanProgress ?? Number.NaN, 9);
   });
 
   it("is empty before any history", async () => {

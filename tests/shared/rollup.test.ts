@@ -1,14 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { monthEnds, rollup, type StatefulIssue, trend } from "../../shared/rollup";
+import { PHYSICAL } from "../../shared/progress";
+import { rollup, type StatefulIssue, trend, trendDates } from "../../shared/rollup";
 
 const noData: StatefulIssue = { stage: null, health: null, progress: null };
 
 describe("rollup", () => {
   const issues: StatefulIssue[] = [
-    { stage: "selesai", health: "on_track", progress: { value: 100, estimated: false } },
-    { stage: "penanganan", health: "at_risk", progress: { value: 60, estimated: true } },
-    { stage: "pengadaan", health: "blocked", progress: { value: 40, estimated: true } },
-    { stage: "identifikasi", health: "on_track", progress: { value: 0, estimated: true } },
+    { stage: "selesai", health: "on_track", progress: { value: 100, estimated: false, basis: "physical" } },
+    { stage: "penanganan", health: "at_risk", progress: { value: 60, estimated: true, basis: "stage" } },
+    { stage: "pengadaan", health: "blocked", progress: { value: 40, estimated: true, basis: "stage" } },
+    {
+      stage: "identifikasi",
+      health: "on_track",
+      progress: { value: 93.5, estimated: false, basis: "indicator" },
+    },
     noData,
   ];
 
@@ -27,16 +32,16 @@ describe("rollup", () => {
     expect(r.byHealth).toEqual({ on_track: 2, at_risk: 1, blocked: 1 });
   });
 
-  it("counts issues at penanganan or later, and those needing attention", () => {
+  it("counts issues at penanganan or later", () => {
     const r = rollup(issues);
     expect(r.inHandlingOrLater).toBe(2);
-    expect(r.attention).toBe(2);
   });
 
-  it("averages progress over issues with data, counting nominal estimates as such", () => {
+  it("averages progress over issues with data, counting estimates and indicators as such", () => {
     const r = rollup(issues);
-    expect(r.meanProgress).toBe((100 + 60 + 40 + 0) / 4);
-    expect(r.estimatedCount).toBe(3);
+    expect(r.meanProgress).toBe((100 + 60 + 40 + 93.5) / 4);
+    expect(r.estimatedCount).toBe(2);
+    expect(r.indicatorCount).toBe(1);
   });
 
   it("has no mean progress when no issue has data", () => {
@@ -47,32 +52,37 @@ describe("rollup", () => {
   });
 });
 
-describe("monthEnds", () => {
-  it("is just the end date when both fall in the same month", () => {
-    expect(monthEnds("2024-11-05", "2024-11-18")).toEqual(["2024-11-18"]);
+describe("trendDates", () => {
+  it("is just the end date when it is not after the start", () => {
+    expect(trendDates("2024-11-18", "2024-11-18")).toEqual(["2024-11-18"]);
   });
 
-  it("does not repeat a month end that is also the end date", () => {
-    expect(monthEnds("2024-11-05", "2024-11-30")).toEqual(["2024-11-30"]);
-    expect(monthEnds("2024-10-05", "2024-11-30")).toEqual(["2024-10-31", "2024-11-30"]);
-  });
-
-  it("walks across a year boundary and ends with the end date", () => {
-    expect(monthEnds("2024-11-05", "2025-02-10")).toEqual([
-      "2024-11-30",
-      "2024-12-31",
-      "2025-01-31",
-      "2025-02-10",
+  it("starts at the first day, then every Monday, and ends exactly at the view date", () => {
+    // 10 Sep 2024 is a Tuesday; 16, 23 and 30 Sep are Mondays.
+    expect(trendDates("2024-09-10", "2024-10-02")).toEqual([
+      "2024-09-10",
+      "2024-09-16",
+      "2024-09-23",
+      "2024-09-30",
+      "2024-10-02",
     ]);
   });
 
-  it("knows February's length in a leap year", () => {
-    expect(monthEnds("2024-01-15", "2024-03-01")).toEqual(["2024-01-31", "2024-02-29", "2024-03-01"]);
-    expect(monthEnds("2023-02-01", "2023-03-01")).toEqual(["2023-02-28", "2023-03-01"]);
+  it("starts on the Monday after a Monday start and does not repeat an end that is a Monday", () => {
+    expect(trendDates("2024-11-11", "2024-11-25")).toEqual(["2024-11-11", "2024-11-18", "2024-11-25"]);
+  });
+
+  it("grows with the weeks, not with the history", () => {
+    expect(trendDates("2024-08-27", "2026-11-30").length).toBeLessThan(125);
   });
 });
 
 describe("trend", () => {
+  const measures = new Map([
+    [1, PHYSICAL],
+    [2, PHYSICAL],
+  ]);
+
   it("takes each point as of the end of its WIB day", () => {
     const history = [
       {
@@ -81,6 +91,7 @@ describe("trend", () => {
         createdAt: "2024-09-10T05:00:00.000Z",
         stage: "identifikasi" as const,
         physicalProgress: null,
+        indicatorValue: null,
       },
       {
         id: 2,
@@ -88,6 +99,7 @@ describe("trend", () => {
         createdAt: "2024-09-10T05:00:00.000Z",
         stage: "perencanaan" as const,
         physicalProgress: null,
+        indicatorValue: null,
       },
       // 00:30 WIB on 1 Oct: after the September point, counted in October.
       {
@@ -96,12 +108,13 @@ describe("trend", () => {
         createdAt: "2024-09-30T17:30:00.000Z",
         stage: "penanganan" as const,
         physicalProgress: 30,
+        indicatorValue: null,
       },
     ];
-    const points = trend(history, [1, 2], ["2024-09-30", "2024-10-31"]);
+    const points = trend(history, measures, ["2024-09-30", "2024-10-31"]);
     expect(points).toEqual([
-      { date: "2024-09-30", meanProgress: 5, inHandlingOrLater: 0, estimatedCount: 2 },
-      { date: "2024-10-31", meanProgress: 20, inHandlingOrLater: 1, estimatedCount: 1 },
+      { date: "2024-09-30", meanProgress: 5, inHandlingOrLater: 0, estimatedCount: 2, total: 2 },
+      { date: "2024-10-31", meanProgress: 20, inHandlingOrLater: 1, estimatedCount: 1, total: 2 },
     ]);
   });
 
@@ -113,6 +126,7 @@ describe("trend", () => {
         createdAt: "2024-08-27T05:00:00.000Z",
         stage: "perencanaan" as const,
         physicalProgress: null,
+        indicatorValue: null,
       },
       {
         id: 2,
@@ -120,10 +134,41 @@ describe("trend", () => {
         createdAt: "2024-09-10T05:00:00.000Z",
         stage: "identifikasi" as const,
         physicalProgress: null,
+        indicatorValue: null,
       },
     ];
-    const points = trend(history, [1, 2], ["2024-08-31", "2024-09-30"]);
+    const points = trend(history, measures, ["2024-08-31", "2024-09-30"]);
     expect(points.map((p) => p.meanProgress)).toEqual([5, 5]);
     expect(points[0]?.estimatedCount).toBe(2);
+  });
+});
+
+describe("trend with an issue measured by its indicator", () => {
+  it("counts the indicator's achievement in the mean, as the dashboard does", () => {
+    const measures = new Map([
+      [1, PHYSICAL],
+      [2, { measure: "indikator" as const, indicator: { unit: "persen", target: 97.5, baseline: 0 } }],
+    ]);
+    const history = [
+      {
+        id: 1,
+        issueId: 1,
+        createdAt: "2024-10-01T05:00:00.000Z",
+        stage: "penanganan" as const,
+        physicalProgress: 40,
+        indicatorValue: null,
+      },
+      {
+        id: 2,
+        issueId: 2,
+        createdAt: "2024-10-31T05:00:00.000Z",
+        stage: "identifikasi" as const,
+        physicalProgress: null,
+        indicatorValue: 58,
+      },
+    ];
+    const [point] = trend(history, measures, ["2024-11-18"]);
+    expect(point?.meanProgress).toBeCloseTo((40 + (58 / 97.5) * 100) / 2, 6);
+    expect(point?.estimatedCount).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { FormFeedback } from "./FormFeedback";
 import { useAdminForm } from "./useAdminForm";
 import { useRefresh } from "./useRefresh";
 
-export type FundingLine = IssueDetail["funding"][number];
+export type FundingLine = Omit<IssueDetail["funding"][number], "superseded">;
 
 const text = t.admin.funding;
 

@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
+import { describeProgress } from "../../../shared/describe";
 import { HEALTHS } from "../../../shared/domain";
 import { formatPercent } from "../../../shared/format";
 import { id as t } from "../../../shared/messages/id";
@@ -24,10 +25,7 @@ export function ProgressChart({ issues, size }: { issues: readonly IssueListItem
     issue,
   }));
   const summary = data
-    .map(
-      (d) =>
-        `${d.name}: ${d.issue.progress ? formatPercent(d.value) : t.state.noData}${d.issue.progress?.estimated ? ` (${t.progress.estimated})` : ""}`,
-    )
+    .map((d) => `${d.name}: ${d.issue.progress ? describeProgress(d.issue.progress) : t.state.noData}`)
     .join("; ");
   return (
     <ChartFrame title={t.dashboard.chartProgress} summary={summary}>
@@ -69,11 +67,13 @@ export function ProgressChart({ issues, size }: { issues: readonly IssueListItem
           }
           formatter={(value, _name, item) => {
             const issue = (item.payload as { issue: IssueListItem }).issue;
-            const label = issue.progress?.estimated ? ` (${t.progress.estimated})` : "";
-            return [`${formatPercent(Number(value))}${label}`, t.issue.physical];
+            return [
+              issue.progress ? describeProgress(issue.progress) : formatPercent(Number(value)),
+              t.issue.progress,
+            ];
           }}
         />
-        <Bar dataKey="value" name={t.issue.physical} isAnimationActive={false}>
+        <Bar dataKey="value" name={t.issue.progress} isAnimationActive={false}>
           {data.map((d) => (
             <Cell key={d.issue.id} fill={barFill(d.issue)} />
           ))}
