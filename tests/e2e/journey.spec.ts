@@ -6,7 +6,7 @@ test("dashboard → issue → awards", async ({ page }) => {
   await expect(page.getByRole("row")).toHaveCount(12); // header + 11 issues
 
   // Charts arrive after the figures and the list, from their own lazily loaded chunk.
-  await expect(page.getByText("Progres fisik per isu", { exact: true })).toBeVisible();
+  await expect(page.getByText("Progres per isu", { exact: true })).toBeVisible();
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
 
   await page.getByRole("link", { name: "Pembangunan / rehabilitasi TPS" }).first().click();
