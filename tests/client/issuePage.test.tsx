@@ -68,8 +68,12 @@ describe("IssuePage", () => {
     await renderLoadedIssue("/isu/4");
     const funding = screen.getByRole("region", { name: "Pendanaan" });
     const rows = within(within(funding).getByRole("table")).getAllByRole("row").slice(1);
-    expect(rows).toHaveLength(2);
-    const [province, city] = rows as [HTMLElement, HTMLElement];
+    expect(rows).toHaveLength(3);
+    const [sipd, province, city] = rows as [HTMLElement, HTMLElement, HTMLElement];
+    // The first provincial figure, later revised: still shown, and said to be revised.
+    expect(within(sipd).getByText("Rp 22 miliar")).toBeInTheDocument();
+    expect(sipd).toHaveTextContent("angka semula, telah direvisi");
+    expect(province).not.toHaveTextContent("direvisi");
     expect(within(province).getByRole("rowheader")).toHaveTextContent("APBD Provinsi 2025");
     const planned = within(province).getByText("Rp 32 miliar");
     // The exact amount is one hover away.
