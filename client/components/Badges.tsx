@@ -29,14 +29,23 @@ export function ProgressValue({ progress }: { progress: EffectiveProgress | null
         />
       </span>
       <span>
-        {formatPercent(progress.value)}
-        {progress.estimated ? (
-          <abbr className="estimate" title={t.progress.estimatedLong}>
-            {" "}
-            ({t.progress.estimated})
-          </abbr>
-        ) : null}
+        <ProgressFigure progress={progress} />
       </span>
     </span>
+  );
+}
+
+/** `60%`, or `60% (perkiraan)` for a figure estimated from the stage. */
+export function ProgressFigure({ progress }: { progress: EffectiveProgress }) {
+  return (
+    <>
+      {formatPercent(progress.value)}
+      {progress.estimated ? (
+        <abbr className="estimate" title={t.progress.estimatedLong}>
+          {" "}
+          ({t.progress.estimated})
+        </abbr>
+      ) : null}
+    </>
   );
 }
