@@ -12,12 +12,26 @@ export function fieldError(
   code: TRPC_ERROR_CODE_KEY = "BAD_REQUEST",
 ): TRPCError {
   const issuePath = typeof path === "string" ? [path] : [...path];
+  return fieldErrors([[issuePath, message]], code);
+}
+
+/** Errors about several fields at once, so the form marks each; the first one is the message. */
+export function fieldErrors(
+  found: readonly (readonly [path: string | readonly PropertyKey[], message: string])[],
+  code: TRPC_ERROR_CODE_KEY = "BAD_REQUEST",
+): TRPCError {
+  const issues = found.map(([path, message]) => ({
+    code: "custom" as const,
+    path: typeof path === "string" ? [path] : [...path],
+    message,
+    input: undefined,
+  }));
   return new TRPCError({
     code,
-    message,
+    message: issues[0]?.message ?? "",
     // ZodRealError, not ZodError: only the former is an Error, and tRPC keeps only an Error as
     // the cause (it wraps anything else, and the formatter would no longer see zod's issues).
-    cause: new ZodRealError([{ code: "custom", path: issuePath, message, input: undefined }]),
+    cause: new ZodRealError(issues),
   });
 }
 

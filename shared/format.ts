@@ -56,6 +56,13 @@ export function formatPercent(value: number): string {
   return `${percent.format(value)}%`;
 }
 
+/** `+20 poin`, `−2,5 poin`: a change between two percentages, in percentage points. */
+export function formatPointChange(delta: number): string {
+  const rounded = Math.round(delta * 10) / 10;
+  const sign = rounded > 0 ? "+" : rounded < 0 ? "\u2212" : "";
+  return `${sign}${percent.format(Math.abs(rounded))} poin`;
+}
+
 const dateFormat = new Intl.DateTimeFormat(LOCALE, {
   timeZone: TIME_ZONE,
   day: "numeric",

@@ -34,23 +34,39 @@ export function ProgressValue({ progress }: { progress: Progress | null }) {
         />
       </span>
       <span>
-        {formatPercent(progress.value)}
-        {progress.estimated ? (
-          <abbr className="estimate" title={t.progress.estimatedLong}>
-            {" "}
-            ({t.progress.estimated})
-          </abbr>
-        ) : null}
-        {progress.basis === "indicator" && progress.indicator !== null ? (
-          <span className="progress-basis">
-            {" "}
-            <abbr className="indicator" title={t.progress.indicatorLong}>
-              {t.progress.indicator}
-            </abbr>
-            : {describeIndicator(progress.indicator, progress.indicator.value)}
-          </span>
-        ) : null}
+        <ProgressFigure progress={progress} />
       </span>
     </span>
+  );
+}
+
+/**
+ * `60%`, `60% (perkiraan)` for a figure estimated from the stage, or `93,6% capaian indikator:
+ * Rp68,3 M dari Rp73 M` for an indicator's achievement.
+ */
+export function ProgressFigure({
+  progress,
+}: {
+  progress: Pick<Progress, "value" | "estimated"> & Partial<Pick<Progress, "basis" | "indicator">>;
+}) {
+  return (
+    <>
+      {formatPercent(progress.value)}
+      {progress.estimated ? (
+        <abbr className="estimate" title={t.progress.estimatedLong}>
+          {" "}
+          ({t.progress.estimated})
+        </abbr>
+      ) : null}
+      {progress.basis === "indicator" && progress.indicator ? (
+        <span className="progress-basis">
+          {" "}
+          <abbr className="indicator" title={t.progress.indicatorLong}>
+            {t.progress.indicator}
+          </abbr>
+          : {describeIndicator(progress.indicator, progress.indicator.value)}
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -1,9 +1,12 @@
 import { formatNumber } from "../../shared/format";
 
-/** `146 KB`, `2,4 MB`: a file's size as people read it. */
+const KB = 1024;
+const MB = KB * KB;
+
+/** `5 B`, `146 KB`, `2,4 MB`: a file's size as people read it, the unit chosen after rounding. */
 export function formatFileSize(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1
-    ? `${formatNumber(Math.round(mb * 10) / 10)} MB`
-    : `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  if (bytes < KB) return `${formatNumber(bytes)} B`;
+  const kb = Math.round(bytes / KB);
+  if (kb < KB) return `${formatNumber(kb)} KB`;
+  return `${formatNumber(Math.round((bytes / MB) * 10) / 10)} MB`;
 }

@@ -17,6 +17,12 @@ export function isSelectableDate(value: string, today = wibDate(new Date())): bo
   return isRealDate(value) && value >= EARLIEST_DATE && value <= today;
 }
 
+/** A comparison date (`?sejak=`) the view cannot use: not a date it offers, or after the view date. */
+export interface SinceRejected {
+  value: string;
+  afterView: boolean;
+}
+
 /**
  * The as-of date kept in the URL (`?per=YYYY-MM-DD`), so a view can be shared. An invalid or
  * future date in a link is reported and ignored rather than sent to the server.
@@ -28,6 +34,11 @@ export function useAsOf() {
   const rawSince = params.get("sejak");
   const since =
     rawSince !== null && isSelectableDate(rawSince) && (!asOf || rawSince <= asOf) ? rawSince : undefined;
+  // A comparison date the view cannot use is said, not silently replaced by the default.
+  const sinceRejected: SinceRejected | null =
+    rawSince === null || since !== undefined
+      ? null
+      : { value: rawSince, afterView: isSelectableDate(rawSince) && asOf !== undefined && rawSince > asOf };
 
   function setParam(name: string, value: string | undefined) {
     setParams(
@@ -45,6 +56,7 @@ export function useAsOf() {
     asOf,
     since,
     invalid: raw !== null && asOf === undefined,
+    sinceRejected,
     setAsOf: (value: string | undefined) => setParam("per", value),
     setSince: (value: string | undefined) => setParam("sejak", value),
   };

@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import type { DB } from "../../db/database";
-import { isStageBackward, type Stage } from "../../shared/domain";
-import { STAGE_REASON_REQUIRED, type UpdateInput } from "../../shared/schemas/updates";
+import type { Stage } from "../../shared/domain";
+import { stageAfter, type UpdateInput, updateRuleErrors } from "../../shared/schemas/updates";
 import type { SessionUser } from "../auth/sessions";
-import { fieldError } from "../errors";
+import { fieldError, fieldErrors } from "../errors";
 import { recordAudit } from "./audit";
 import { insertUpdate } from "./updates";
 
@@ -49,11 +49,14 @@ export async function createUpdate(
       .limit(1)
       .executeTakeFirst();
 
-    const stage = input.stage ?? (current?.stage as Stage | undefined) ?? "identifikasi";
+    const currentStage = (current?.stage as Stage | undefined) ?? null;
+    const stage = stageAfter(currentStage, input.stage);
     const stageReason = input.stageReason ?? null;
-    if (isStageBackward((current?.stage as Stage | undefined) ?? null, stage) && !stageReason) {
-      throw fieldError("stageReason", STAGE_REASON_REQUIRED);
-    }
+    const broken = updateRuleErrors(
+      { stage: currentStage, physicalProgress: current?.physical_progress ?? null },
+      input,
+    );
+    if (Object.keys(broken).length > 0) throw fieldErrors(Object.entries(broken));
 
     const attachmentIds = [...new Set(input.attachmentIds ?? [])];
     if (attachmentIds.length > 0) {

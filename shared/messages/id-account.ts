@@ -57,6 +57,13 @@ export const account = {
     physical: "Progres fisik (%)",
     budget: "Realisasi anggaran (%)",
     percentHint: "Angka 0–100, boleh desimal (mis. 12,5). Kosongkan bila tidak ada angka dari sumber.",
+    physicalHint:
+      'Angka 0–100, boleh desimal (mis. 12,5). Pilih "Belum ada angka" bila sumber tidak menyebut persentase.',
+    physicalAgainHint: (stage: string) =>
+      `Tahap mundur ke ${stage}: isi lagi progres fisik saat ini, atau pilih "Belum ada angka".`,
+    physicalFinishedHint: 'Tahap Selesai berarti progres fisik 100%, atau "Belum ada angka".',
+    physicalUnknown: "Belum ada angka progres fisik",
+    physicalRequired: 'Isi progres fisik, atau pilih "Belum ada angka".',
     indicator: (unit: string) => `Capaian indikator (${unit})`,
     indicatorHint: (label: string, target: string | null) =>
       target === null ? label : `${label}. Target: ${target}.`,

@@ -99,8 +99,16 @@ export const id = {
     byStage: "Jumlah isu per tahap",
     changesTitle: (since: string) => `Perubahan sejak ${since}`,
     sinceLabel: "Bandingkan dengan tanggal",
+    sinceAfterView: (since: string, view: string, used: string) =>
+      `Tanggal pembanding (${since}) jatuh setelah tanggal tampilan (${view}). Perubahan di bawah dihitung sejak ${used}.`,
+    sinceInvalid: (used: string) =>
+      `Tanggal pembanding tidak sah. Pilih tanggal antara Agustus 2024 dan tanggal tampilan. Perubahan di bawah dihitung sejak ${used}.`,
     noChanges: "Tidak ada pembaruan pada rentang ini.",
     updatesCount: (n: number) => `${n} pembaruan`,
+    changeTo: "menjadi",
+    changeBack: "mundur ke",
+    changeHealth: "Kondisi",
+    changeProgress: "Progres",
     staleTitle: (days: number) => `Belum diperbarui ${days} hari atau lebih`,
     noStale: "Semua isu diperbarui dalam rentang ini.",
     daysAgo: (n: number) => `${n} hari lalu`,

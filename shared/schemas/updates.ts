@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HEALTHS, STAGES } from "../domain";
+import { HEALTHS, isStageBackward, STAGES, type Stage } from "../domain";
 import { entityId, httpUrl, optionalText } from "./common";
 
 export const TimelineInput = z.object({ issueId: entityId });
@@ -54,3 +54,42 @@ export const UpdateInput = z.object({
 export type UpdateInput = z.input<typeof UpdateInput>;
 
 export const STAGE_REASON_REQUIRED = "Tahap mundur: tuliskan alasannya.";
+export const PROGRESS_AGAIN_REQUIRED =
+  'Tahap mundur: isi lagi progres fisik saat ini, atau pilih "Belum ada angka".';
+export const FINISHED_NEEDS_FULL_PROGRESS =
+  'Tahap Selesai berarti progres fisik 100%. Isi 100, atau pilih "Belum ada angka" bila sumber tidak menyebutnya.';
+
+/** What the rules between an update's fields look at: the issue's stage and physical progress now. */
+export interface UpdateBase {
+  stage: Stage | null;
+  physicalProgress: number | null;
+}
+
+type UpdateRuleInput = Pick<UpdateInput, "stage" | "physicalProgress" | "stageReason">;
+export type UpdateRuleErrors = Partial<Record<"stageReason" | "physicalProgress", string>>;
+
+/** The stage an update leaves the issue at: the one it names, else the current one. */
+export function stageAfter(current: Stage | null, next: Stage | undefined): Stage {
+  return next ?? current ?? "identifikasi";
+}
+
+/**
+ * The rules between an update's fields, judged on the state it leaves (a field left out keeps
+ * its current value), which the form and the server both apply:
+ * - going back a stage needs a reason, and the physical progress stated again (a number, or
+ *   null for "no figure"), since the old figure belonged to the later stage;
+ * - `selesai` means 100% physical progress, or no figure at all.
+ */
+export function updateRuleErrors(current: UpdateBase, input: UpdateRuleInput): UpdateRuleErrors {
+  const errors: UpdateRuleErrors = {};
+  const stage = stageAfter(current.stage, input.stage);
+  if (isStageBackward(current.stage, stage)) {
+    if (!input.stageReason?.trim()) errors.stageReason = STAGE_REASON_REQUIRED;
+    if (input.physicalProgress === undefined) errors.physicalProgress = PROGRESS_AGAIN_REQUIRED;
+  }
+  const progress = input.physicalProgress === undefined ? current.physicalProgress : input.physicalProgress;
+  if (stage === "selesai" && progress !== null && progress !== 100 && errors.physicalProgress === undefined) {
+    errors.physicalProgress = FINISHED_NEEDS_FULL_PROGRESS;
+  }
+  return errors;
+}

@@ -25,6 +25,7 @@ describe("Evidence and reasons in the timeline", () => {
       expectedVersion: issue.version,
       stage: "penanganan",
       stageReason: "Atap TPS roboh, dibangun ulang.",
+      physicalProgress: 70,
       note: "Pembangunan ulang atap dimulai.",
       attachmentIds: [photo.id, report.id],
     });

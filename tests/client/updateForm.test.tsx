@@ -77,6 +77,10 @@ describe("The update form on an issue page", () => {
     const physical = form.getByLabelText("Progres fisik (%)");
     expect(physical).toHaveValue("100");
     expect(physical).toHaveAttribute("inputmode", "decimal");
+    expect(physical).toHaveAccessibleDescription(
+      'Tahap Selesai berarti progres fisik 100%, atau "Belum ada angka".',
+    );
+    expect(form.getByRole("checkbox", { name: "Belum ada angka progres fisik" })).not.toBeChecked();
     expect(form.getByLabelText("Realisasi anggaran (%)")).toHaveValue("");
     const indicator = form.getByLabelText("Capaian indikator (TPS)");
     expect(indicator).toHaveValue("6");
@@ -111,6 +115,39 @@ describe("The update form on an issue page", () => {
     expect(form.getByRole("alert")).toHaveTextContent("Periksa kembali isian yang ditandai.");
     expect(form.getByLabelText("Kondisi")).not.toHaveAttribute("aria-invalid");
     expect(await updateCount(db)).toBe(before);
+
+    // Each message goes once its field is put right; the summary goes with the last one.
+    await user.clear(physical);
+    await user.type(physical, "100");
+    expect(physical).not.toHaveAttribute("aria-invalid");
+    expect(physical).not.toHaveAccessibleDescription(expect.stringContaining("tidak boleh"));
+    expect(form.getByRole("alert")).toHaveTextContent("Periksa kembali isian yang ditandai.");
+    await user.type(note, "Pengecatan TPS.");
+    expect(note).not.toHaveAttribute("aria-invalid");
+    expect(form.queryByRole("alert")).not.toBeInTheDocument();
+    expect(form.queryByText("Periksa kembali isian yang ditandai.")).not.toBeInTheDocument();
+  });
+
+  it("keeps a message while its field is still wrong, worded for what is wrong now", async () => {
+    const { db, staff } = await dlhStaff();
+    const { user, form } = await openForm(db, staff);
+    const budget = form.getByLabelText("Realisasi anggaran (%)");
+    await user.type(budget, "150");
+    await user.type(form.getByLabelText("Uraian kegiatan (wajib)"), "Pembayaran termin.");
+    await user.click(form.getByRole("button", { name: "Kirim pembaruan" }));
+    expect(budget).toHaveAccessibleDescription(expect.stringContaining("tidak boleh lebih dari 100%"));
+
+    // Typed over the figure, never valid on the way: the message stays, saying what is wrong now.
+    await user.type(budget, "sebagian", { initialSelectionStart: 0, initialSelectionEnd: 3 });
+    expect(budget).toHaveValue("sebagian");
+    expect(budget).toHaveAttribute("aria-invalid", "true");
+    expect(budget).toHaveAccessibleDescription(
+      expect.stringContaining("Realisasi anggaran harus berupa angka."),
+    );
+    expect(form.getByRole("alert")).toHaveTextContent("Periksa kembali isian yang ditandai.");
+    // A field that was not marked is not marked while typing elsewhere.
+    await user.clear(form.getByLabelText("Uraian kegiatan (wajib)"));
+    expect(form.getByLabelText("Uraian kegiatan (wajib)")).not.toHaveAttribute("aria-invalid");
   });
 
   it("accepts a decimal comma and says when a figure is not a number", async () => {
@@ -140,15 +177,27 @@ describe("The update form on an issue page", () => {
     expect(reason).toHaveAccessibleDescription(
       expect.stringContaining("lebih awal dari tahap saat ini (Selesai / Serah terima)"),
     );
+    // The 100% of the finished stage is not carried back: the figure is asked for again.
+    const physical = form.getByLabelText("Progres fisik (%)");
+    expect(physical).toHaveValue("");
+    expect(physical).toHaveAccessibleDescription(
+      'Tahap mundur ke Penanganan / Pelaksanaan: isi lagi progres fisik saat ini, atau pilih "Belum ada angka".',
+    );
     await user.type(form.getByLabelText("Uraian kegiatan (wajib)"), "Satu TPS dibongkar ulang.");
     await user.click(form.getByRole("button", { name: "Kirim pembaruan" }));
     expect(reason).toHaveAttribute("aria-invalid", "true");
     expect(reason).toHaveAccessibleDescription(expect.stringContaining("Tahap mundur: tuliskan alasannya."));
     expect(reason).toHaveFocus();
+    expect(physical).toHaveAttribute("aria-invalid", "true");
+    expect(physical).toHaveAccessibleDescription(
+      expect.stringContaining('Tahap mundur: isi lagi progres fisik saat ini, atau pilih "Belum ada angka".'),
+    );
 
     await user.type(reason, "Atap TPS Lowokwaru roboh diterjang angin.");
+    await user.type(physical, "82,5");
     await user.click(form.getByRole("button", { name: "Kirim pembaruan" }));
     expect(await form.findByText("Pembaruan tersimpan dan tampil di riwayat.")).toBeInTheDocument();
+    expect((await latestUpdate(db, 3)).physical_progress).toBe(82.5);
 
     const [newest] = timelineItems();
     expect(newest).toHaveTextContent("Satu TPS dibongkar ulang.");
@@ -156,7 +205,154 @@ describe("The update form on an issue page", () => {
     expect(newest).toHaveTextContent("Penanganan");
     // The form starts again from the new state: no reason needed any more.
     expect(form.getByLabelText("Tahap")).toHaveDisplayValue("Penanganan / Pelaksanaan");
+    expect(form.getByLabelText("Progres fisik (%)")).toHaveValue("82,5");
     expect(form.queryByLabelText(/Alasan tahap mundur/)).not.toBeInTheDocument();
+  });
+
+  it("going back, 'Belum ada angka' is an answer; changing one's mind restores the figure", async () => {
+    const { db, staff } = await dlhStaff();
+    const { user, form } = await openForm(db, staff);
+    const stage = form.getByLabelText("Tahap");
+    const physical = form.getByLabelText("Progres fisik (%)");
+    await user.selectOptions(stage, "Pengadaan");
+    expect(physical).toHaveValue("");
+    await user.selectOptions(stage, "Selesai / Serah terima");
+    expect(physical).toHaveValue("100");
+
+    await user.selectOptions(stage, "Penanganan / Pelaksanaan");
+    await user.click(form.getByRole("checkbox", { name: "Belum ada angka progres fisik" }));
+    await user.type(form.getByLabelText("Alasan tahap mundur (wajib)"), "Serah terima dibatalkan.");
+    await user.type(form.getByLabelText("Uraian kegiatan (wajib)"), "Audit ulang pekerjaan.");
+    await user.click(form.getByRole("button", { name: "Kirim pembaruan" }));
+    expect(await form.findByText("Pembaruan tersimpan dan tampil di riwayat.")).toBeInTheDocument();
+    const latest = await latestUpdate(db, 3);
+    expect(latest).toEqual(expect.objectContaining({ stage: "penanganan", physical_progress: null }));
+    expect(form.getByRole("checkbox", { name: "Belum ada angka progres fisik" })).toBeChecked();
+  });
+
+  it("refuses Selesai with 97,5% next to the field, as the server would", async () => {
+    const { db, staff } = await dlhStaff();
+    const before = await updateCount(db);
+    const { user, form } = await openForm(db, staff);
+    const physical = form.getByLabelText("Progres fisik (%)");
+    await user.clear(physical);
+    await user.type(physical, "97,5");
+    await user.type(form.getByLabelText("Uraian kegiatan (wajib)"), "Pengukuran ulang.");
+    await user.click(form.getByRole("button", { name: "Kirim pembaruan" }));
+
+    expect(physical).toHaveAttribute("aria-invalid", "true");
+    expect(physical).toHaveAccessibleDescription(
+      expect.stringContaining(
+        'Tahap Selesai berarti progres fisik 100%. Isi 100, atau pilih "Belum ada angka" bila sumber tidak menyebutnya.',
+      ),
+    );
+    expect(physical).toHaveFocus();
+    expect(await updateCount(db)).toBe(before);
+
+    // "No figure" puts it right, and the messages go.
+    const unknown = form.getByRole("checkbox", { name: "Belum ada angka progres fisik" });
+    await user.click(unknown);
+    expect(physical).toHaveValue("");
+    expect(physical).not.toHaveAttribute("aria-invalid");
+    expect(form.queryByRole("alert")).not.toBeInTheDocument();
+    // Typing a figure again takes the choice back.
+    await user.type(physical, "100");
+    expect(unknown).not.toBeChecked();
+    await user.click(form.getByRole("button", { name: "Kirim pembaruan" }));
+    expect(await form.findByText("Pembaruan tersimpan dan tampil di riwayat.")).toBeInTheDocument();
+    expect((await latestUpdate(db, 3)).physical_progress).toBe(100);
+  });
+
+  it("refuses moving on to Selesai while the figure carried over is 97,5%", async () => {
+    const { db, staff } = await dlhStaff();
+    const issue = await callerAs(db, staff).issues.byNumber({ number: 3 });
+    await callerAs(db, staff).updates.create({
+      issueId: issue.id,
+      expectedVersion: issue.version,
+      note: "Satu TPS dibongkar ulang.",
+      stage: "penanganan",
+      stageReason: "Atap roboh.",
+      physicalProgress: 97.5,
+    });
+    const before = await updateCount(db);
+    const { user, form } = await openForm(db, staff);
+    const physical = form.getByLabelText("Progres fisik (%)");
+    expect(physical).toHaveValue("97,5");
+
+    await user.selectOptions(form.getByLabelText("Tahap"), "Selesai / Serah terima");
+    await user.type(form.getByLabelText("Uraian kegiatan (wajib)"), "Serah terima.");
+    await user.click(form.getByRole("button", { name: "Kirim pembaruan" }));
+    expect(physical).toHaveAttribute("aria-invalid", "true");
+    expect(physical).toHaveAccessibleDescription(
+      expect.stringContaining("Tahap Selesai berarti progres fisik 100%."),
+    );
+    expect(await updateCount(db)).toBe(before);
+  });
+
+  it("asks for a figure or 'Belum ada angka' when the physical progress is emptied", async () => {
+    const { db, staff } = await dlhStaff();
+    const before = await updateCount(db);
+    const { user, form } = await openForm(db, staff);
+    const physical = form.getByLabelText("Progres fisik (%)");
+    await user.clear(physical);
+    await user.type(form.getByLabelText("Uraian kegiatan (wajib)"), "Pemeriksaan.");
+    await user.click(form.getByRole("button", { name: "Kirim pembaruan" }));
+    expect(physical).toHaveAccessibleDescription(
+      expect.stringContaining('Isi progres fisik, atau pilih "Belum ada angka".'),
+    );
+    expect(await updateCount(db)).toBe(before);
+  });
+
+  it("starts the next update with no source link, no files and the new version", async () => {
+    const { db, staff } = await dlhStaff();
+    const { id } = await db
+      .insertInto("attachments")
+      .values({
+        sha256: "d".repeat(64),
+        content_type: "image/png",
+        size: 5,
+        original_name: "bukti.png",
+        uploaded_by: staff.id,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    stubUploads(() => json(201, { id, contentType: "image/png", size: 5, name: "bukti.png" }));
+    const { user, form } = await openForm(db, staff, 11);
+    expect(form.getByRole("checkbox", { name: "Belum ada angka progres fisik" })).toBeChecked();
+
+    await user.upload(
+      form.getByLabelText("Lampiran"),
+      new File(["12345"], "bukti.png", { type: "image/png" }),
+    );
+    const list = form.getByRole("list", { name: "Berkas terpilih" });
+    expect(await within(list).findByText("Terunggah")).toBeInTheDocument();
+    expect(within(list).getByText("5 B")).toBeInTheDocument();
+    await user.type(form.getByLabelText("Tautan sumber"), "https://malangkota.go.id/alun-alun");
+    await user.type(form.getByLabelText("Uraian kegiatan (wajib)"), "Lampu taman diganti.");
+    await user.click(form.getByRole("button", { name: "Kirim pembaruan" }));
+    expect(await form.findByText("Pembaruan tersimpan dan tampil di riwayat.")).toBeInTheDocument();
+    expect((await latestUpdate(db, 11)).source_url).toBe("https://malangkota.go.id/alun-alun");
+
+    expect(form.getByLabelText("Tautan sumber")).toHaveValue("");
+    expect(form.getByLabelText("Uraian kegiatan (wajib)")).toHaveValue("");
+    expect(within(list).queryByRole("listitem")).not.toBeInTheDocument();
+    expect(form.getByRole("checkbox", { name: "Belum ada angka progres fisik" })).toBeChecked();
+
+    // The next update goes through at once (no conflict): the form took the new version.
+    await user.type(form.getByLabelText("Uraian kegiatan (wajib)"), "Air mancur dibersihkan.");
+    await user.click(form.getByRole("button", { name: "Kirim pembaruan" }));
+    await within(screen.getByRole("region", { name: "Riwayat pembaruan" })).findByText(
+      "Air mancur dibersihkan.",
+    );
+    expect(screen.queryByText("Isu ini baru saja diperbarui orang lain")).not.toBeInTheDocument();
+    const second = await latestUpdate(db, 11);
+    expect(second).toEqual(expect.objectContaining({ note: "Air mancur dibersihkan.", source_url: null }));
+    const files = await db
+      .selectFrom("update_attachments")
+      .select("attachment_id")
+      .where("update_id", "=", second.id)
+      .execute();
+    expect(files).toEqual([]);
   });
 
   it("saves an update that then leads the timeline, sending only what changed", async () => {
@@ -238,9 +434,7 @@ describe("When someone else updated the issue first", () => {
     const { user, form } = await openForm(db, staff);
 
     await user.type(form.getByLabelText("Uraian kegiatan (wajib)"), "Pengecatan ulang TPS Sukun.");
-    const physical = form.getByLabelText("Progres fisik (%)");
-    await user.clear(physical);
-    await user.type(physical, "95");
+    await user.type(form.getByLabelText("Realisasi anggaran (%)"), "95");
 
     // Meanwhile, from another phone:
     const issue = await callerAs(db, colleague).issues.byNumber({ number: 3 });
@@ -267,7 +461,7 @@ describe("When someone else updated the issue first", () => {
     expect(entries[0]).toHaveTextContent("Selesai");
     expect(entries[0]).toHaveTextContent("Perlu perhatian");
     expect(form.getByLabelText("Uraian kegiatan (wajib)")).toHaveValue("Pengecatan ulang TPS Sukun.");
-    expect(form.getByLabelText("Progres fisik (%)")).toHaveValue("95");
+    expect(form.getByLabelText("Realisasi anggaran (%)")).toHaveValue("95");
     expect((await latestUpdate(db, 3)).note).toBe("Serah terima TPS Blimbing tertunda.");
   });
 
@@ -279,7 +473,7 @@ describe("When someone else updated the issue first", () => {
 
     const latest = await latestUpdate(db, 3);
     expect(latest.note).toBe("Pengecatan ulang TPS Sukun.");
-    expect(latest.physical_progress).toBe(95);
+    expect(latest.budget_progress).toBe(95);
     // Their change, which this person did not touch, is kept.
     expect(latest.health).toBe("at_risk");
     await within(screen.getByRole("region", { name: "Riwayat pembaruan" })).findByText(
@@ -296,7 +490,7 @@ describe("When someone else updated the issue first", () => {
     await user.click(within(panel).getByRole("button", { name: "Batalkan" }));
     expect(screen.queryByText("Isu ini baru saja diperbarui orang lain")).not.toBeInTheDocument();
     expect(form.getByLabelText("Uraian kegiatan (wajib)")).toHaveValue("");
-    expect(form.getByLabelText("Progres fisik (%)")).toHaveValue("100");
+    expect(form.getByLabelText("Realisasi anggaran (%)")).toHaveValue("");
     expect(form.getByLabelText("Kondisi")).toHaveDisplayValue("Perlu perhatian");
     expect(form.getByRole("status")).toHaveTextContent("Perubahan Anda dibatalkan");
     expect(await updateCount(db)).toBe(before);

@@ -3,7 +3,12 @@ import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/database";
 import type { SessionUser } from "../../server/auth/sessions";
-import { STAGE_REASON_REQUIRED, type UpdateInput } from "../../shared/schemas/updates";
+import {
+  FINISHED_NEEDS_FULL_PROGRESS,
+  PROGRESS_AGAIN_REQUIRED,
+  STAGE_REASON_REQUIRED,
+  type UpdateInput,
+} from "../../shared/schemas/updates";
 import { callerAs, callerFor, createAccount, createTestDb, TEST_NOW } from "../fixtures/db";
 import { errorOf, fieldErrorsIn } from "../fixtures/errors";
 import { rowCounts } from "../fixtures/http";
@@ -187,7 +192,7 @@ describe("updates.create", () => {
     await post(dlh, {
       stage: "selesai",
       health: "at_risk",
-      physicalProgress: 87.5,
+      physicalProgress: 100,
       budgetProgress: 64,
       indicatorValue: 12,
       obstacles: "Hujan deras",
@@ -197,7 +202,7 @@ describe("updates.create", () => {
     const full = {
       stage: "selesai",
       health: "at_risk",
-      physicalProgress: 87.5,
+      physicalProgress: 100,
       budgetProgress: 64,
       indicatorValue: 12,
       obstacles: "Hujan deras",
@@ -238,14 +243,14 @@ describe("updates.create", () => {
     const result = await post(dlh, {
       stage: "selesai",
       health: "blocked",
-      physicalProgress: 99,
+      physicalProgress: 100,
       budgetProgress: 98,
     });
     const expected = {
       version: result.version,
       stage: "selesai",
       health: "blocked",
-      physicalProgress: 99,
+      physicalProgress: 100,
       budgetProgress: 98,
       lastUpdatedAt: TEST_NOW.toISOString(),
     };
@@ -257,7 +262,7 @@ describe("updates.create", () => {
   it("wants a reason for moving the stage backwards", async () => {
     const before = await rowCounts(db);
     for (const stageReason of [undefined, "", "    ", null]) {
-      const error = await errorOf(post(dlh, { stage: "pengadaan", stageReason }));
+      const error = await errorOf(post(dlh, { stage: "pengadaan", physicalProgress: 40, stageReason }));
       expect(error.code).toBe("BAD_REQUEST");
       expect(error.message).toBe(STAGE_REASON_REQUIRED);
       // Next to the field in the form: the formatter's zodError names stageReason.
@@ -265,7 +270,11 @@ describe("updates.create", () => {
     }
     expect(await rowCounts(db)).toEqual(before);
 
-    await post(dlh, { stage: "pengadaan", stageReason: "Kontrak diputus, lelang ulang" });
+    await post(dlh, {
+      stage: "pengadaan",
+      physicalProgress: 40,
+      stageReason: "Kontrak diputus, lelang ulang",
+    });
     expect(await latest(db, tps)).toEqual(
       expect.objectContaining({ stage: "pengadaan", stageReason: "Kontrak diputus, lelang ulang" }),
     );
@@ -367,5 +376,103 @@ describe("updates.create", () => {
     }
     expect(await rowCounts(db)).toEqual(before);
     expect(await versionOf(db, tps)).toBe(version);
+  });
+});
+
+describe("updates.create keeps stage and physical progress consistent", () => {
+  let db: DB;
+  let dlh: SessionUser;
+  let tps: number;
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    dlh = await createAccount(db, { username: "dlh", role: "opd", agencyCode: "DLH" });
+    tps = await issueIdOf(db, 3);
+  });
+
+  async function post(fields: Partial<UpdateInput>) {
+    return callerAs(db, dlh).updates.create({
+      issueId: tps,
+      expectedVersion: await versionOf(db, tps),
+      note: "Pembaruan rutin",
+      ...fields,
+    });
+  }
+
+  /** Fails unless `fields` is refused with exactly `expected` as field errors, writing nothing. */
+  async function expectRefused(fields: Partial<UpdateInput>, expected: Record<string, string>) {
+    const before = await rowCounts(db);
+    const version = await versionOf(db, tps);
+    const error = await errorOf(post(fields));
+    expect(error.code).toBe("BAD_REQUEST");
+    const found = fieldErrorsIn(error, "updates.create");
+    expect(found).toEqual(Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, [v]])));
+    expect(await rowCounts(db)).toEqual(before);
+    expect(await versionOf(db, tps)).toBe(version);
+  }
+
+  async function state() {
+    const issue = await callerFor(db).issues.byId({ id: tps });
+    return { stage: issue.stage, physicalProgress: issue.physicalProgress, progress: issue.progress };
+  }
+
+  it("moving #3 back from Selesai asks for the progress again instead of keeping 100%", async () => {
+    expect(await state()).toEqual(expect.objectContaining({ stage: "selesai", physicalProgress: 100 }));
+    const reason = "Atap TPS Lowokwaru roboh, dibangun ulang.";
+
+    await expectRefused(
+      { stage: "penanganan", stageReason: reason },
+      { physicalProgress: PROGRESS_AGAIN_REQUIRED },
+    );
+    // Neither the reason nor the figure: both fields are named.
+    await expectRefused(
+      { stage: "penanganan" },
+      { stageReason: STAGE_REASON_REQUIRED, physicalProgress: PROGRESS_AGAIN_REQUIRED },
+    );
+
+    // "No figure" is an answer: the issue then shows the stage's estimate, not 100%.
+    await post({ stage: "penanganan", stageReason: reason, physicalProgress: null });
+    expect(await state()).toEqual({
+      stage: "penanganan",
+      physicalProgress: null,
+      progress: expect.objectContaining({ value: 60, estimated: true }),
+    });
+  });
+
+  it("a figure stated again when going back is kept as stated", async () => {
+    await post({ stage: "selesai", physicalProgress: 100 });
+    await post({ stage: "pengadaan", stageReason: "Kontrak diputus", physicalProgress: 85 });
+    expect(await state()).toEqual(expect.objectContaining({ stage: "pengadaan", physicalProgress: 85 }));
+  });
+
+  it("refuses Selesai with less than 100%, whether the figure is sent or carried over", async () => {
+    await post({ stage: "penanganan", physicalProgress: 90 });
+    await expectRefused(
+      { stage: "selesai", physicalProgress: 97.5 },
+      { physicalProgress: FINISHED_NEEDS_FULL_PROGRESS },
+    );
+    await post({ physicalProgress: 97.5 });
+    // 97.5 stays from the previous update: Selesai on top of it is refused too.
+    await expectRefused({ stage: "selesai" }, { physicalProgress: FINISHED_NEEDS_FULL_PROGRESS });
+    expect(await state()).toEqual(expect.objectContaining({ stage: "penanganan", physicalProgress: 97.5 }));
+
+    await post({ stage: "selesai", physicalProgress: 100 });
+    expect(await state()).toEqual(expect.objectContaining({ stage: "selesai", physicalProgress: 100 }));
+    // Once finished, the figure cannot slip below 100% either.
+    await expectRefused({ physicalProgress: 99 }, { physicalProgress: FINISHED_NEEDS_FULL_PROGRESS });
+  });
+
+  it("accepts Selesai with no figure, and staying at Selesai with 100% needs nothing restated", async () => {
+    await post({ stage: "selesai", physicalProgress: null });
+    expect(await state()).toEqual(
+      expect.objectContaining({
+        stage: "selesai",
+        physicalProgress: null,
+        progress: expect.objectContaining({ value: 100, estimated: true }),
+      }),
+    );
+    await post({ physicalProgress: 100 });
+    await post({ note: "Pemeliharaan rutin", health: "at_risk" });
+    expect(await state()).toEqual(expect.objectContaining({ stage: "selesai", physicalProgress: 100 }));
   });
 });

@@ -94,15 +94,18 @@ interface Props {
   files: ReturnType<typeof useAttachments>;
   error: string | undefined;
   inputRef?: Ref<HTMLInputElement>;
+  /** Called when a file is chosen or removed. */
+  onChange?: () => void;
 }
 
-export function AttachmentField({ id, files, error, inputRef }: Props) {
+export function AttachmentField({ id, files, error, inputRef, onChange }: Props) {
   const text = t.account.form;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     files.add(Array.from(event.target.files ?? []));
+    onChange?.();
     // Let the same file be chosen again after it was removed.
     event.target.value = "";
   }
@@ -144,7 +147,10 @@ export function AttachmentField({ id, files, error, inputRef }: Props) {
               type="button"
               className="button-secondary button-small"
               aria-label={text.remove(item.name)}
-              onClick={() => files.remove(item.key)}
+              onClick={() => {
+                files.remove(item.key);
+                onChange?.();
+              }}
             >
               {text.removeShort}
             </button>

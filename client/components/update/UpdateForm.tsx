@@ -8,6 +8,7 @@ import { type IssueDetail, type TimelineEntry, useTRPC } from "../../lib/trpc";
 import { type ControlProps, FormField } from "../FormField";
 import { AttachmentField, useAttachments } from "./AttachmentField";
 import { ConflictPanel } from "./ConflictPanel";
+import { NoFigureOption } from "./NoFigureOption";
 import {
   applyChanges,
   type CurrentState,
@@ -22,6 +23,9 @@ import {
   sameValues,
   validateUpdate,
   valuesFrom,
+  withPhysicalTyped,
+  withPhysicalUnknown,
+  withStage,
 } from "./updateFormModel";
 
 /** The version of the issue the form was filled from, and the updates known at that time. */
@@ -76,14 +80,43 @@ export default function UpdateForm({ issue, timeline }: Props) {
     if (conflict === "loading") conflictHeading.current?.focus();
   }, [conflict]);
 
-  function set<K extends keyof FormValues>(name: K, value: FormValues[K]) {
-    setValues((current) => ({ ...current, [name]: value }));
+  /** The state the server will apply this update to: the latest one when sending again. */
+  function target(): CurrentState {
+    return conflict ? currentState(issue, timeline[0]) : base.state;
+  }
+
+  function check(from: FormValues, expectedVersion: number) {
+    const changes = changesFrom(from, base.state, {
+      currentStage: issue.stage,
+      hasIndicator: issue.indicator !== null,
+      attachmentIds: files.ids,
+    });
+    const input = { issueId: issue.id, expectedVersion, ...changes };
+    return { changes, input, checked: validateUpdate(from, input, target()) };
+  }
+
+  function update(next: FormValues) {
+    setValues(next);
     setStatus("");
+    if (Object.keys(errors).length === 0) return;
+    // Once errors are shown, each follows its field as it is corrected; none appears unasked.
+    const { checked } = check(next, base.version);
+    const fresh = checked.ok ? {} : checked.errors;
+    const still: FieldErrors = {};
+    for (const name of FIELD_ORDER) {
+      const message = name === "attachmentIds" ? errors[name] : errors[name] && fresh[name];
+      if (message) still[name] = message;
+    }
+    setErrors(still);
+  }
+
+  function set<K extends keyof FormValues>(name: K, value: FormValues[K]) {
+    update({ ...values, [name]: value });
   }
 
   function showErrors(found: FieldErrors) {
     setErrors(found);
-    setFormError(text.invalid);
+    setFormError(null);
     const first = FIELD_ORDER.find((name) => found[name] !== undefined);
     if (first) document.getElementById(fieldId(first))?.focus();
   }
@@ -103,13 +136,7 @@ export default function UpdateForm({ issue, timeline }: Props) {
       setFormError(text.waitForUploads);
       return;
     }
-    const changes = changesFrom(values, base.state, {
-      currentStage: issue.stage,
-      hasIndicator: issue.indicator !== null,
-      attachmentIds: files.ids,
-    });
-    const input = { issueId: issue.id, expectedVersion, ...changes };
-    const checked = validateUpdate(input, issue.stage);
+    const { changes, input, checked } = check(values, expectedVersion);
     if (!checked.ok) {
       showErrors(checked.errors);
       return;
@@ -119,12 +146,12 @@ export default function UpdateForm({ issue, timeline }: Props) {
     try {
       const written = await create.mutateAsync(input);
       // The server merged these changes into the state at `expectedVersion`.
-      const before = conflict ? currentState(issue, timeline[0]) : base.state;
-      const state = applyChanges(before, changes);
+      const state = applyChanges(target(), changes);
       const known = conflict ? timeline.map((entry) => entry.id) : [...base.entryIds];
       setBase({ version: written.version, state, entryIds: new Set([...known, written.id]) });
       setValues(valuesFrom(state));
       files.clear();
+      setErrors({});
       setConflict(null);
       setStatus(text.success);
       void refresh();
@@ -174,13 +201,19 @@ export default function UpdateForm({ issue, timeline }: Props) {
   }
 
   const backward = goesBack(values, issue.stage);
+  const physicalHint =
+    backward && values.stage !== ""
+      ? text.physicalAgainHint(t.stage[values.stage])
+      : values.stage === "selesai"
+        ? text.physicalFinishedHint
+        : text.physicalHint;
   const newer =
     conflict === "ready" && issue.version !== base.version
       ? timeline.filter((entry) => !base.entryIds.has(entry.id))
       : null;
 
   function field(
-    name: keyof FormValues,
+    name: Exclude<FieldName, "attachmentIds">,
     label: string,
     control: (props: ControlProps) => ReactNode,
     hint?: string,
@@ -193,14 +226,18 @@ export default function UpdateForm({ issue, timeline }: Props) {
   }
 
   const numberInput =
-    (name: "physicalProgress" | "budgetProgress" | "indicatorValue") => (props: ControlProps) => (
+    (
+      name: "physicalProgress" | "budgetProgress" | "indicatorValue",
+      typed = (raw: string) => set(name, raw),
+    ) =>
+    (props: ControlProps) => (
       <input
         {...props}
         type="text"
         inputMode="decimal"
         autoComplete="off"
         value={values[name]}
-        onChange={(event) => set(name, event.target.value)}
+        onChange={(event) => typed(event.target.value)}
       />
     );
   const textArea =
@@ -223,7 +260,9 @@ export default function UpdateForm({ issue, timeline }: Props) {
           <select
             {...props}
             value={values.stage}
-            onChange={(event) => set("stage", event.target.value as FormValues["stage"])}
+            onChange={(event) =>
+              update(withStage(values, event.target.value as FormValues["stage"], base.state, issue.stage))
+            }
           >
             {values.stage === "" ? <option value="">{text.choose}</option> : null}
             {STAGES.map((stage) => (
@@ -255,7 +294,21 @@ export default function UpdateForm({ issue, timeline }: Props) {
             ))}
           </select>
         ))}
-        {field("physicalProgress", text.physical, numberInput("physicalProgress"), text.percentHint)}
+        {field(
+          "physicalProgress",
+          text.physical,
+          (props) => (
+            <>
+              {numberInput("physicalProgress", (raw) => update(withPhysicalTyped(values, raw)))(props)}
+              <NoFigureOption
+                id={`${props.id}-unknown`}
+                checked={values.physicalUnknown}
+                onChange={(checked) => update(withPhysicalUnknown(values, checked))}
+              />
+            </>
+          ),
+          physicalHint,
+        )}
         {field("budgetProgress", text.budget, numberInput("budgetProgress"), text.percentHint)}
         {indicator
           ? field(
@@ -287,7 +340,13 @@ export default function UpdateForm({ issue, timeline }: Props) {
         ),
         text.sourceUrlHint,
       )}
-      <AttachmentField id={fieldId("attachmentIds")} files={files} error={errors.attachmentIds} />
+      <AttachmentField
+        id={fieldId("attachmentIds")}
+        files={files}
+        error={errors.attachmentIds}
+        // A file chosen or removed answers the server's complaint about the attachments.
+        onChange={() => setErrors(({ attachmentIds: _, ...others }) => others)}
+      />
 
       {conflict ? (
         <ConflictPanel
@@ -298,9 +357,9 @@ export default function UpdateForm({ issue, timeline }: Props) {
           headingRef={conflictHeading}
         />
       ) : null}
-      {formError ? (
+      {formError || Object.keys(errors).length > 0 ? (
         <p className="notice notice-error" role="alert">
-          {formError}
+          {formError ?? text.invalid}
         </p>
       ) : null}
       <p className="form-status" role="status">

@@ -1,5 +1,6 @@
 import { type Health, isStageBackward, type Stage } from "../../../shared/domain";
-import { STAGE_REASON_REQUIRED, UpdateInput } from "../../../shared/schemas/updates";
+import { id as t } from "../../../shared/messages/id";
+import { UpdateInput, updateRuleErrors } from "../../../shared/schemas/updates";
 import type { IssueDetail, TimelineEntry } from "../../lib/trpc";
 
 /** What an update can change, as the issue stands now (its latest update). */
@@ -19,6 +20,8 @@ export interface FormValues {
   stage: Stage | "";
   health: Health | "";
   physicalProgress: string;
+  /** "Belum ada angka": the source gives no physical figure (sent as null). */
+  physicalUnknown: boolean;
   budgetProgress: string;
   indicatorValue: string;
   note: string;
@@ -28,7 +31,7 @@ export interface FormValues {
   stageReason: string;
 }
 
-export type FieldName = keyof FormValues | "attachmentIds";
+export type FieldName = Exclude<keyof FormValues, "physicalUnknown"> | "attachmentIds";
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
 /** Fields in the order they appear, so the first invalid one can take the focus. */
@@ -91,6 +94,7 @@ export function valuesFrom(state: CurrentState): FormValues {
     stage: state.stage ?? "",
     health: state.health ?? "",
     physicalProgress: numberText(state.physicalProgress),
+    physicalUnknown: state.physicalProgress === null,
     budgetProgress: numberText(state.budgetProgress),
     indicatorValue: numberText(state.indicatorValue),
     note: "",
@@ -110,6 +114,47 @@ export function goesBack(values: FormValues, currentStage: Stage | null): boolea
   return values.stage !== "" && isStageBackward(currentStage, values.stage);
 }
 
+/**
+ * The form after choosing `stage`. Going back a stage empties the physical progress, so that the
+ * later stage's figure is not carried along unnoticed; undoing that choice before anything was
+ * typed brings the figure back.
+ */
+export function withStage(
+  values: FormValues,
+  stage: FormValues["stage"],
+  base: CurrentState,
+  currentStage: Stage | null,
+): FormValues {
+  const next = { ...values, stage };
+  const wasBack = goesBack(values, currentStage);
+  const isBack = goesBack(next, currentStage);
+  if (isBack && !wasBack) return { ...next, physicalProgress: "", physicalUnknown: false };
+  if (wasBack && !isBack && physicalFrom(values) === undefined) {
+    return {
+      ...next,
+      physicalProgress: numberText(base.physicalProgress),
+      physicalUnknown: base.physicalProgress === null,
+    };
+  }
+  return next;
+}
+
+/** The form after typing the physical progress: a figure takes back "Belum ada angka". */
+export function withPhysicalTyped(values: FormValues, raw: string): FormValues {
+  return { ...values, physicalProgress: raw, physicalUnknown: values.physicalUnknown && raw.trim() === "" };
+}
+
+/** The form after choosing (or taking back) "Belum ada angka": choosing it empties the figure. */
+export function withPhysicalUnknown(values: FormValues, unknown: boolean): FormValues {
+  return { ...values, physicalUnknown: unknown, physicalProgress: unknown ? "" : values.physicalProgress };
+}
+
+/** The physical progress as stated: a number (NaN if not one), null for "no figure", or not stated. */
+export function physicalFrom(values: FormValues): number | null | undefined {
+  if (values.physicalUnknown) return null;
+  return values.physicalProgress.trim() === "" ? undefined : parseNumber(values.physicalProgress);
+}
+
 /** The update's fields apart from the issue and its version. */
 export type UpdateChanges = Omit<UpdateInput, "issueId" | "expectedVersion">;
 
@@ -126,8 +171,12 @@ export function changesFrom(
   if (values.stage !== "" && values.stage !== base.stage) changes.stage = values.stage;
   if (values.health !== "" && values.health !== base.health) changes.health = values.health;
 
-  const physical = parseNumber(values.physicalProgress);
-  if (physical !== base.physicalProgress) changes.physicalProgress = physical;
+  // Going back a stage states the figure again, even when it is the same.
+  const back = changes.stage !== undefined && isStageBackward(options.currentStage, changes.stage);
+  const physical = physicalFrom(values);
+  if (physical !== undefined && (back || physical !== base.physicalProgress)) {
+    changes.physicalProgress = physical;
+  }
   const budget = parseNumber(values.budgetProgress);
   if (budget !== base.budgetProgress) changes.budgetProgress = budget;
   if (options.hasIndicator) {
@@ -140,34 +189,31 @@ export function changesFrom(
   const url = values.sourceUrl.trim();
   if (url !== (base.sourceUrl ?? "")) changes.sourceUrl = url === "" ? null : url;
 
-  if (changes.stage !== undefined && isStageBackward(options.currentStage, changes.stage)) {
-    changes.stageReason = values.stageReason;
-  }
+  if (back) changes.stageReason = values.stageReason;
   if (options.attachmentIds.length > 0) changes.attachmentIds = options.attachmentIds;
   return changes;
 }
 
-/** Checks an update with the same schema the server uses; each message is already Indonesian. */
+/**
+ * Checks an update with the schema and the rules the server applies, against the state the
+ * update is based on; each message is already Indonesian.
+ */
 export function validateUpdate(
+  values: FormValues,
   input: UpdateInput,
-  currentStage: Stage | null,
+  current: CurrentState,
 ): { ok: true } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
+  const add = (name: string, message: string) => {
+    if (isFieldName(name) && errors[name] === undefined) errors[name] = message;
+  };
   const result = UpdateInput.safeParse(input);
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      const name = String(issue.path[0] ?? "");
-      if (isFieldName(name) && errors[name] === undefined) errors[name] = issue.message;
-    }
+    for (const issue of result.error.issues) add(String(issue.path[0] ?? ""), issue.message);
   }
-  if (
-    input.stage !== undefined &&
-    isStageBackward(currentStage, input.stage) &&
-    !input.stageReason?.trim() &&
-    errors.stageReason === undefined
-  ) {
-    errors.stageReason = STAGE_REASON_REQUIRED;
-  }
+  for (const [name, message] of Object.entries(updateRuleErrors(current, input))) add(name, message);
+  // An emptied field is not "no figure": that is said with its own choice.
+  if (physicalFrom(values) === undefined) add("physicalProgress", t.account.form.physicalRequired);
   return Object.keys(errors).length === 0 ? { ok: true } : { ok: false, errors };
 }
 
@@ -184,6 +230,7 @@ export function applyChanges(state: CurrentState, changes: UpdateChanges): Curre
     indicatorValue: changes.indicatorValue === undefined ? state.indicatorValue : changes.indicatorValue,
     obstacles: text(changes.obstacles, state.obstacles),
     nextSteps: text(changes.nextSteps, state.nextSteps),
-    sourceUrl: text(changes.sourceUrl, state.sourceUrl),
+    // A source belongs to the update that cites it: the next one starts without it.
+    sourceUrl: null,
   };
 }
