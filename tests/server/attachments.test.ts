@@ -160,7 +160,7 @@ describe("uploading evidence", () => {
       tinyPdf().subarray(0, 200),
       "image/png",
       "application/pdf",
-      "bukan-foto.png",
+      "bukan-foto.pdf",
     ],
   ])(
     "stores %s once by its SHA-256 and serves it back as it is",
@@ -324,7 +324,7 @@ describe("the file name", () => {
 
   it("falls back to a neutral name when none is given", async () => {
     const res = await upload(tinyPng(9, 9, 9), { contentType: "image/png" });
-    expect(((await res.json()) as Uploaded).name).toBe("lampiran");
+    expect(((await res.json()) as Uploaded).name).toBe("lampiran.png");
   });
 });
 
