@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream";
 import { fileTypeFromFile } from "file-type";
+import type { Executor } from "../db/database";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from "../shared/schemas/updates";
 import { mayUpload } from "./auth/authorize";
 import { clientIp, readSessionToken } from "./auth/cookies";
@@ -125,8 +126,8 @@ async function removeQuietly(path: string): Promise<void> {
 }
 
 /** Bytes `userId` has uploaded that no update uses yet. */
-async function unattachedBytes(services: AppServices, userId: number): Promise<number> {
-  const row = await services.db
+async function unattachedBytes(db: Executor, userId: number): Promise<number> {
+  const row = await db
     .selectFrom("attachments as f")
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("f.size"), eb.lit(0)).as("bytes"))
     .where("f.uploaded_by", "=", userId)
@@ -169,7 +170,7 @@ export async function handleUpload(services: AppServices, req: IncomingMessage, 
     return sendError(res, 429, `Terlalu banyak unggahan. Coba lagi dalam ${Math.ceil(wait / 60)} menit.`);
   }
   const quotaFull = `Lampiran Anda yang belum dipakai dalam pembaruan sudah ${services.uploads.quotaBytes / MB} MB. Kirim pembaruannya dulu; lampiran yang tidak dipakai dihapus setelah sehari.`;
-  const held = await unattachedBytes(services, user.id);
+  const held = await unattachedBytes(services.db, user.id);
   if (held + declared > services.uploads.quotaBytes) return sendError(res, 413, quotaFull);
 
   await mkdir(temporaryDir(services.attachmentsDir), { recursive: true });
@@ -210,6 +211,8 @@ export async function handleUpload(services: AppServices, req: IncomingMessage, 
     const path = attachmentPath(services.attachmentsDir, stored.sha256);
     const name = safeName(req.headers["x-file-name"], contentType);
     const attachment = await services.db.transaction().execute(async (trx) => {
+      // Again, now that writes are one at a time: uploads sent at once all passed the first check.
+      if ((await unattachedBytes(trx, user.id)) + stored.size > services.uploads.quotaBytes) return null;
       const row = await trx
         .insertInto("attachments")
         .values({
@@ -243,6 +246,7 @@ export async function handleUpload(services: AppServices, req: IncomingMessage, 
       }
       return row;
     });
+    if (!attachment) return sendError(res, 413, quotaFull);
 
     res.writeHead(201, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
     res.end(JSON.stringify({ id: attachment.id, contentType, size: stored.size, name }));

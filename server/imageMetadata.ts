@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 
 /**
  * Removes what a photo says about where and by whom it was taken (EXIF with its GPS position,
@@ -185,12 +185,17 @@ function webpPieces(file: Buffer, size: number): Piece[] | null {
  * Writes `source` to `target` without its metadata. Returns false, writing nothing, when the file
  * is not a well-formed image of `contentType`.
  */
-export async function writeWithoutMetadata(
-  source: string,
-  target: string,
-  contentType: string,
-): Promise<boolean> {
-  // At most 10 MB, and only for as long as it takes to copy it.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function writeWithoutMetadata(source: string, target: string, contentType: string): Promise<boolean> {
+  // One image at a time: each is read whole (at most 10 MB), so many uploads at once never hold
+  // more than one in memory. Each takes milliseconds.
+  const run = queue.then(() => rewrite(source, target, contentType));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function rewrite(source: string, target: string, contentType: string): Promise<boolean> {
   const file = await readFile(source);
   const size = file.length;
   const pieces =
@@ -202,11 +207,14 @@ export async function writeWithoutMetadata(
           ? webpPieces(file, size)
           : [{ from: 0, to: size }];
   if (!pieces) return false;
-  const out = Buffer.allocUnsafe(size + 64);
-  let length = 0;
-  for (const piece of pieces) {
-    length += "bytes" in piece ? piece.bytes.copy(out, length) : file.copy(out, length, piece.from, piece.to);
+  const out = await open(target, "wx");
+  try {
+    for (const piece of pieces) {
+      const bytes = "bytes" in piece ? piece.bytes : file.subarray(piece.from, piece.to);
+      if (bytes.length > 0) await out.write(bytes);
+    }
+  } finally {
+    await out.close();
   }
-  await writeFile(target, out.subarray(0, length), { flag: "wx" });
   return true;
 }

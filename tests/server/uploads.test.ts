@@ -92,6 +92,16 @@ describe("an upload", () => {
     if (declared) expect(declared.status).toBe(413);
   });
 
+  it("keeps to the quota when many uploads arrive at once", async () => {
+    const size = tinyPng(0, 0, 0).length;
+    const { upload } = await serverWith({ uploads: createUploadPolicy({ quotaBytes: 3 * size }) });
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => upload(tinyPng(i, i, 1)).then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 413)).toHaveLength(5);
+  });
+
   it("is refused when one account uploads too often", async () => {
     const { upload } = await serverWith({ uploads: createUploadPolicy({ perHour: 3 }) });
     for (let i = 0; i < 3; i++) expect((await upload(tinyPng(0, i, 0))).status).toBe(201);
