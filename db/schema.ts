@@ -153,6 +153,12 @@ export interface AwardResultsTable {
   note: string | null;
 }
 
+/** Keys the server makes for itself on first use (e.g. for signing trusted-device cookies). */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -166,6 +172,7 @@ export interface Database {
   audit_log: AuditLogTable;
   attachments: AttachmentsTable;
   update_attachments: UpdateAttachmentsTable;
+  server_secrets: ServerSecretsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

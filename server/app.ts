@@ -4,8 +4,11 @@ import { fileURLToPath } from "node:url";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { sql } from "kysely";
 import sirv from "sirv";
+import { MAX_BATCH_SIZE } from "../shared/api";
+import { accessLogger, type LogLine } from "./accessLog";
 import { handleDownload, handleUpload } from "./attachments";
-import { isSameOriginWrite } from "./auth/csrf";
+import { isHttps } from "./auth/cookies";
+import { isAllowedHost, isSameOriginWrite } from "./auth/csrf";
 import { type AppServices, contextFactory } from "./context";
 import { appRouter } from "./routers/_app";
 
@@ -18,7 +21,30 @@ const SECURITY_HEADERS: Record<string, string> = {
   // Charts set inline style attributes; scripts and everything else come from this origin only.
   "Content-Security-Policy":
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  // No other site's window keeps a handle on ours, and no other site may embed our responses.
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
 };
+
+/** Sent only over HTTPS (a browser ignores it over HTTP): never fall back to plain HTTP. */
+const HSTS = "max-age=31536000";
+
+/** How long a client may take; Node's defaults hold a slow request for 5 minutes. */
+export interface HttpTimeouts {
+  /** Until the request's headers are in. */
+  headersMs: number;
+  /** Until the whole request, body included, is in: a 10 MB upload at ~1 Mbit/s fits. */
+  requestMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 20_000, requestMs: 120_000 };
+
+export interface HttpOptions {
+  timeouts?: Partial<HttpTimeouts>;
+  /** Receives one line per answered request (see `accessLogger`). */
+  accessLog?: (line: LogLine) => void;
+}
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
@@ -32,12 +58,18 @@ function fail(res: http.ServerResponse, error: unknown): void {
 }
 
 /** One Node process serves the API, the health check and the built SPA. */
-export function createServer(services: AppServices, clientDir = CLIENT_DIR): http.Server {
+export function createServer(
+  services: AppServices,
+  clientDir = CLIENT_DIR,
+  options: HttpOptions = {},
+): http.Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
     // Forms send a few KB; evidence goes to /attachments, which has its own limit.
     maxBodySize: 256 * 1024,
+    // A larger batch is refused before any of its calls runs (the client splits to stay within).
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: contextFactory(services),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error);
@@ -58,47 +90,67 @@ export function createServer(services: AppServices, clientDir = CLIENT_DIR): htt
       })
     : null;
 
-  return http.createServer((req, res) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const log = options.accessLog ? accessLogger(options.accessLog, services.trustProxy) : null;
 
-    if (path === "/healthz") {
-      sql`select 1`
-        .execute(services.db)
-        .then(() => sendJson(res, 200, { ok: true }))
-        .catch(() => sendJson(res, 503, { ok: false }));
-      return;
-    }
-    if (path.startsWith("/trpc/")) {
-      // Mutations only from this origin's own pages: JSON content type and a matching Origin.
-      if (req.method !== "GET" && !isSameOriginWrite(req, ["application/json"])) {
-        sendJson(res, 403, { error: { message: "Permintaan ditolak: asal atau jenis isi tidak sah." } });
+  return http.createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      // How often Node looks for requests past those times (30 s by default).
+      connectionsCheckingInterval: Math.min(timeouts.headersMs, timeouts.requestMs, 30_000) / 4,
+    },
+    (req, res) => {
+      log?.(req, res);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+      if (isHttps(req, services.trustProxy)) res.setHeader("Strict-Transport-Security", HSTS);
+      const path = (req.url ?? "/").split("?")[0] ?? "/";
+
+      // A page on another site that has rebound its own name to this server names itself here.
+      if (!isAllowedHost(req, services)) {
+        sendJson(res, 421, { error: { message: "Alamat server tidak dikenal." } });
         return;
       }
-      trpc(req, res);
-      return;
-    }
-    if (path === "/attachments" && req.method === "POST") {
-      handleUpload(services, req, res).catch((error: unknown) => fail(res, error));
-      return;
-    }
-    const attachment = /^\/attachments\/(\d{1,12})$/.exec(path);
-    if (attachment && req.method === "GET") {
-      handleDownload(services, req, res, Number(attachment[1])).catch((error: unknown) => fail(res, error));
-      return;
-    }
-    if (path.startsWith("/trpc") || path.startsWith("/export")) {
-      sendJson(res, 404, { error: "Tidak ditemukan." });
-      return;
-    }
-    if (!spa) {
-      res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end("Tampilan belum dibangun: jalankan `npm run build`.");
-      return;
-    }
-    spa(req, res, () => {
-      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end("Tidak ditemukan.");
-    });
-  });
+      if (path === "/healthz") {
+        sql`select 1`
+          .execute(services.db)
+          .then(() => sendJson(res, 200, { ok: true }))
+          .catch(() => sendJson(res, 503, { ok: false }));
+        return;
+      }
+      if (path.startsWith("/trpc/")) {
+        // Answers hold who-did-what (and the audit trail's addresses): never for a shared cache.
+        res.setHeader("Cache-Control", "no-store");
+        // Mutations only from this origin's own pages: JSON content type and a matching Origin.
+        if (req.method !== "GET" && !isSameOriginWrite(req, ["application/json"], services)) {
+          sendJson(res, 403, { error: { message: "Permintaan ditolak: asal atau jenis isi tidak sah." } });
+          return;
+        }
+        trpc(req, res);
+        return;
+      }
+      if (path === "/attachments" && req.method === "POST") {
+        handleUpload(services, req, res).catch((error: unknown) => fail(res, error));
+        return;
+      }
+      const attachment = /^\/attachments\/(\d{1,12})$/.exec(path);
+      if (attachment && req.method === "GET") {
+        handleDownload(services, req, res, Number(attachment[1])).catch((error: unknown) => fail(res, error));
+        return;
+      }
+      if (path.startsWith("/trpc") || path.startsWith("/export")) {
+        sendJson(res, 404, { error: "Tidak ditemukan." });
+        return;
+      }
+      if (!spa) {
+        res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8" });
+        res.end("Tampilan belum dibangun: jalankan `npm run build`.");
+        return;
+      }
+      spa(req, res, () => {
+        res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+        res.end("Tidak ditemukan.");
+      });
+    },
+  );
 }

@@ -1,8 +1,10 @@
 import type { CreateHTTPContextOptions } from "@trpc/server/adapters/standalone";
 import type { DB } from "../db/database";
 import { clientIp, isHttps, readSessionToken } from "./auth/cookies";
+import { type DeviceTrust, readDeviceCookie } from "./auth/devices";
 import { resolveSession, type SessionPolicy, type SessionUser } from "./auth/sessions";
 import type { LoginThrottle } from "./auth/throttle";
+import type { UploadPolicy } from "./uploadPolicy";
 
 /** What the whole process shares: the database, the clock, settings. */
 export interface AppServices {
@@ -11,16 +13,25 @@ export interface AppServices {
   staleAfterDays: number;
   sessionPolicy: SessionPolicy;
   throttle: LoginThrottle;
+  /** Signs and checks the cookie of browsers that have signed in before. */
+  devices: DeviceTrust;
+  uploads: UploadPolicy;
   /** Where evidence files are stored, by content hash. */
   attachmentsDir: string;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of Pantau. */
   trustProxy: boolean;
+  /** The origin people open Pantau at behind a proxy (`https://pantau.example`), or null. */
+  publicOrigin: string | null;
+  /** Host names a request may be addressed to (see `allowedHostnames`). */
+  allowedHosts: readonly string[];
 }
 
 /** What one request brings: who is signed in, from where, and how to answer with a cookie. */
 export interface RequestInfo {
   user: SessionUser | null;
   sessionToken: string | null;
+  /** The trusted-device cookie the browser sent, unchecked. */
+  deviceCookie: string | null;
   clientIp: string;
   secure: boolean;
   setCookie: (cookie: string) => void;
@@ -36,6 +47,7 @@ export function createInnerContext(services: AppServices, request: Partial<Reque
     ...services,
     user: null,
     sessionToken: null,
+    deviceCookie: null,
     clientIp: "127.0.0.1",
     secure: false,
     setCookie: () => {},
@@ -53,6 +65,7 @@ export function contextFactory(services: AppServices) {
     return createInnerContext(services, {
       user,
       sessionToken: user ? token : null,
+      deviceCookie: readDeviceCookie(req),
       clientIp: clientIp(req, services.trustProxy),
       secure: isHttps(req, services.trustProxy),
       setCookie: (cookie) => res.appendHeader("Set-Cookie", cookie),

@@ -3,6 +3,8 @@ import { ZodError, z } from "zod";
 import type { Role } from "../shared/schemas/auth";
 import type { Context } from "./context";
 
+const INVALID_INPUT = "Isian tidak sah. Periksa kembali kolom yang ditandai.";
+
 /**
  * tRPC's building blocks for this app. No data transformer: inputs and outputs are plain JSON
  * (dates as ISO-8601 strings), so any HTTP client can call the API.
@@ -12,10 +14,17 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
     const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const invalidInput = error.cause instanceof ZodError;
     return {
       ...shape,
-      // An internal error's own message may describe the server's insides (SQL, paths).
-      message: internal ? "Terjadi kesalahan di server. Coba lagi sebentar lagi." : shape.message,
+      // An internal error's own message may describe the server's insides (SQL, paths); tRPC
+      // makes an invalid input's message from zod's whole issue list (patterns, English notes).
+      // The field errors below say what is wrong, in Indonesian.
+      message: internal
+        ? "Terjadi kesalahan di server. Coba lagi sebentar lagi."
+        : invalidInput && error.message.startsWith("[")
+          ? INVALID_INPUT
+          : shape.message,
       data: {
         ...shape.data,
         // Field errors for forms; the message of each is already in Indonesian.

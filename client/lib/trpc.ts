@@ -2,11 +2,14 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "../../server/routers/_app";
+import { MAX_BATCH_SIZE } from "../../shared/api";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 export function createClient(baseUrl = "") {
-  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl}/trpc` })] });
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${baseUrl}/trpc`, maxItems: MAX_BATCH_SIZE })],
+  });
 }
 
 export type Outputs = inferRouterOutputs<AppRouter>;

@@ -24,7 +24,12 @@ const databaseUrl = `file:${join(dir, "demo.sqlite")}`;
 const db = openDatabase(join(dir, "demo.sqlite"));
 await prepareDatabase(db);
 for (const account of DEMO_ACCOUNTS) {
-  await createUser(db, { ...account, password: DEMO_PASSWORD }, { actor: null, clientIp: "demo" });
+  await createUser(
+    db,
+    { ...account, password: DEMO_PASSWORD },
+    { actor: null, clientIp: "demo" },
+    { demo: true },
+  );
 }
 await db.destroy();
 

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { LoginInput } from "../../shared/schemas/auth";
 import { clearedSessionCookie, sessionCookie } from "../auth/cookies";
+import { deviceCookie } from "../auth/devices";
 import { verifyAgainstNothing, verifyPassword } from "../auth/password";
 import { createSession, endExpiredSessions, endSession } from "../auth/sessions";
 import { recordAudit } from "../repositories/audit";
@@ -12,7 +13,10 @@ const LOGIN_FAILED = "Nama pengguna atau kata sandi salah.";
 
 export const authRouter = router({
   login: publicProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
-    const waitSeconds = await ctx.throttle.attempt(input.username, ctx.clientIp);
+    const account = await findCredentials(ctx.db, input.username);
+    // A browser that has signed in to this account before is counted by itself, not by address.
+    const device = account ? await ctx.devices.verify(ctx.deviceCookie, account.id) : null;
+    const waitSeconds = await ctx.throttle.attempt(input.username, ctx.clientIp, device);
     if (waitSeconds > 0) {
       throw new TRPCError({
         code: "TOO_MANY_REQUESTS",
@@ -20,7 +24,6 @@ export const authRouter = router({
       });
     }
 
-    const account = await findCredentials(ctx.db, input.username);
     const valid =
       account?.password_hash != null
         ? await verifyPassword(account.password_hash, input.password)
@@ -38,7 +41,7 @@ export const authRouter = router({
       throw new TRPCError({ code: "UNAUTHORIZED", message: LOGIN_FAILED });
     }
 
-    await ctx.throttle.succeed(input.username, ctx.clientIp);
+    await ctx.throttle.succeed(input.username, ctx.clientIp, device);
     const now = ctx.now();
     const session = await ctx.db.transaction().execute(async (trx) => {
       // Signing in again replaces the browser's previous session rather than leaving it open.
@@ -55,6 +58,7 @@ export const authRouter = router({
       return created;
     });
     ctx.setCookie(sessionCookie(session.token, session.expiresAt, ctx.secure));
+    if (!device) ctx.setCookie(deviceCookie(await ctx.devices.issue(account.id), ctx.secure));
     return findUser(ctx.db, account.id);
   }),
 

@@ -4,10 +4,17 @@ export const PASSWORD_MIN = 8;
 /** Long passphrases are welcome; the cap only bounds the work of hashing. */
 export const PASSWORD_MAX = 256;
 
+export const PASSWORD_TOO_SHORT = `Kata sandi minimal ${PASSWORD_MIN} karakter, tanpa spasi di awal dan akhir.`;
+
+/**
+ * A new password's length, counted without spaces at either end (eight spaces are no password).
+ * It is stored as typed. What else makes one too easy to guess is judged on the server
+ * (`passwordProblem`), against a list too large to send to every browser.
+ */
 export const Password = z
   .string({ error: "Kata sandi wajib diisi." })
-  .min(PASSWORD_MIN, { error: `Kata sandi minimal ${PASSWORD_MIN} karakter.` })
-  .max(PASSWORD_MAX, { error: `Kata sandi maksimal ${PASSWORD_MAX} karakter.` });
+  .max(PASSWORD_MAX, { error: `Kata sandi maksimal ${PASSWORD_MAX} karakter.` })
+  .refine((p) => p.trim().length >= PASSWORD_MIN, { error: PASSWORD_TOO_SHORT });
 
 export const Username = z
   .string({ error: "Nama pengguna wajib diisi." })

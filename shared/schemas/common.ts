@@ -19,13 +19,19 @@ export const entityId = z
 export const AsOfInput = z.object({ asOf: isoDate.optional() });
 export type AsOfInput = z.infer<typeof AsOfInput>;
 
+/** Whether text shows anything: zero-width and other invisible characters do not count. */
+export const hasVisibleText = (text: string) =>
+  // Empty text has its own message already.
+  text.length === 0 || text.replace(/[\p{Cf}\p{Cc}\p{Z}\s]/gu, "").length > 0;
+
 /** Text a person must fill in, trimmed. */
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `${label} wajib diisi.` })
     .trim()
     .min(1, { error: `${label} wajib diisi.` })
-    .max(max, { error: `${label} maksimal ${max} karakter.` });
+    .max(max, { error: `${label} maksimal ${max} karakter.` })
+    .refine(hasVisibleText, { error: `${label} wajib diisi.` });
 
 /** Text that may be left empty: an empty string, like `null`, clears it. */
 export const optionalText = (label: string, max: number) =>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HEALTHS, isStageBackward, STAGES, type Stage } from "../domain";
-import { entityId, httpUrl, optionalText } from "./common";
+import { entityId, hasVisibleText, httpUrl, optionalText } from "./common";
 
 export const TimelineInput = z.object({ issueId: entityId });
 export type TimelineInput = z.infer<typeof TimelineInput>;
@@ -31,7 +31,8 @@ export const UpdateInput = z.object({
     .string({ error: "Uraian kegiatan wajib diisi." })
     .trim()
     .min(1, { error: "Uraian kegiatan wajib diisi." })
-    .max(TEXT_MAX, { error: `Uraian kegiatan maksimal ${TEXT_MAX} karakter.` }),
+    .max(TEXT_MAX, { error: `Uraian kegiatan maksimal ${TEXT_MAX} karakter.` })
+    .refine(hasVisibleText, { error: "Uraian kegiatan wajib diisi." }),
   stage: z.enum(STAGES, { error: "Pilih tahap yang tersedia." }).optional(),
   health: z.enum(HEALTHS, { error: "Pilih kondisi yang tersedia." }).optional(),
   physicalProgress: percent("Progres fisik"),

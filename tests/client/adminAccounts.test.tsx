@@ -116,7 +116,7 @@ describe("Admin: accounts", () => {
     await user.type(within(panel).getByLabelText(/^Kata sandi baru/), "pendek");
     await user.click(within(panel).getByRole("button", { name: "Simpan kata sandi baru" }));
     expect(within(panel).getByLabelText(/^Kata sandi baru/)).toHaveAccessibleDescription(
-      expect.stringContaining("Kata sandi minimal 8 karakter."),
+      expect.stringContaining("Kata sandi minimal 8 karakter, tanpa spasi di awal dan akhir."),
     );
 
     await user.clear(within(panel).getByLabelText(/^Kata sandi baru/));

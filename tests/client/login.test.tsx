@@ -76,7 +76,7 @@ describe("Signing in", () => {
 
   it("says when too many attempts were made", async () => {
     await renderLogin("/masuk", {
-      throttle: createLoginThrottle({ perAccount: 1, perClient: 20, windowSeconds: 900 }),
+      throttle: createLoginThrottle({ freeFailures: 1, firstDelaySeconds: 900 }),
     });
     const user = await signIn("dlh.staf", "salah-sekali");
     expect(await screen.findByRole("alert")).toHaveTextContent("Nama pengguna atau kata sandi salah.");

@@ -116,7 +116,7 @@ describe("users.resetPassword", () => {
     const before = await lastAuditId(w.db);
     expect(await fieldErrorsOf(w.asAdmin.users.resetPassword({ id: w.opd.id, password: "1234567" }))).toEqual(
       {
-        password: ["Kata sandi minimal 8 karakter."],
+        password: ["Kata sandi minimal 8 karakter, tanpa spasi di awal dan akhir."],
       },
     );
     expect(

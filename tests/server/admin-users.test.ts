@@ -94,7 +94,7 @@ describe("users.create", () => {
     expect(isCommonPassword("iloveyou")).toBe(true);
     const before = await lastAuditId(w.db);
     expect(await fieldErrorsOf(w.asAdmin.users.create({ ...valid, password: "pendek" }))).toEqual({
-      password: ["Kata sandi minimal 8 karakter."],
+      password: ["Kata sandi minimal 8 karakter, tanpa spasi di awal dan akhir."],
     });
     expect(await fieldErrorsOf(w.asAdmin.users.create({ ...valid, password: "iloveyou" }))).toEqual({
       password: [COMMON_PASSWORD_MESSAGE],

@@ -2,64 +2,12 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { crc32, deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ATTACHMENT_MAX_BYTES } from "../../shared/schemas/updates";
 import { createAccount } from "../fixtures/db";
+import { JPEG, tinyPdf, tinyPng, WEBP } from "../fixtures/files";
 import { postJson, rowCounts, signIn, startServer, type TestServer } from "../fixtures/http";
 
-// --- Real, tiny files, built here --------------------------------------------------------------
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A valid 1×1 RGB PNG of the given colour. */
-function tinyPng(r: number, g: number, b: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0); // width
-  header.writeUInt32BE(1, 4); // height
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour, deflate, no filter, no interlace
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", header),
-    pngChunk("IDAT", deflateSync(Buffer.from([0, r, g, b]))),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
-/** A one-page PDF with a correct cross-reference table. */
-function tinyPdf(): Buffer {
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 72 72] >>",
-  ];
-  let text = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(text));
-    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(text);
-  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) text += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(text, "latin1");
-}
-
-/** A 1×1 baseline JPEG (JFIF). */
-const JPEG = Buffer.from(
-  "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=",
-  "base64",
-);
-/** A 1×1 lossless WebP. */
-const WEBP = Buffer.from("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==", "base64");
 const GIF = Buffer.from("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==", "base64");
 const HTML = Buffer.from("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>");
 const SVG = Buffer.from(
@@ -160,7 +108,7 @@ describe("uploading evidence", () => {
       tinyPdf().subarray(0, 200),
       "image/png",
       "application/pdf",
-      "bukan-foto.png",
+      "bukan-foto.pdf",
     ],
   ])(
     "stores %s once by its SHA-256 and serves it back as it is",
@@ -324,7 +272,7 @@ describe("the file name", () => {
 
   it("falls back to a neutral name when none is given", async () => {
     const res = await upload(tinyPng(9, 9, 9), { contentType: "image/png" });
-    expect(((await res.json()) as Uploaded).name).toBe("lampiran");
+    expect(((await res.json()) as Uploaded).name).toBe("lampiran.png");
   });
 });
 

@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/database";
 import { hashPassword, isCommonPassword, verifyPassword } from "../../server/auth/password";
+import { createLoginThrottle } from "../../server/auth/throttle";
 import type { AppServices } from "../../server/context";
 import { appRouter } from "../../server/routers/_app";
 import { Password } from "../../shared/schemas/auth";
@@ -103,8 +104,9 @@ describe("auth.login through createCaller", () => {
     );
     const json = JSON.stringify(user);
     expect(json).not.toMatch(/argon2|password|hash/i);
-    expect(cookies).toHaveLength(1);
-    expect(cookies[0]).toMatch(/^pantau_session=[A-Za-z0-9_-]{43};/);
+    expect(cookies.filter((c) => c.startsWith("pantau_session="))).toEqual([
+      expect.stringMatching(/^pantau_session=[A-Za-z0-9_-]{43};/),
+    ]);
   });
 
   it("accepts a long passphrase", async () => {
@@ -195,62 +197,6 @@ describe("auth.login through createCaller", () => {
   });
 });
 
-describe("sign-in throttling", () => {
-  let db: DB;
-  beforeAll(async () => {
-    db = await createTestDb();
-    for (const username of ["target", "bystander", "other"]) {
-      await createAccount(db, { username, role: "opd", agencyCode: "DLH" });
-    }
-  });
-
-  it("blocks an account after 5 failures, even with the right password, and leaves others alone", async () => {
-    const services = testServices(db);
-    // From five different addresses: the account's own count is what blocks it.
-    for (let i = 0; i < 5; i++) {
-      const error = await errorOf(login(services, "target", `salah-${i}-sandinya`, `192.0.2.${i + 1}`));
-      expect(error.code).toBe("UNAUTHORIZED");
-    }
-    const sessionsBefore = (await rowCounts(db)).sessions;
-    const blocked = await errorOf(login(services, "target", TEST_PASSWORD, "192.0.2.99"));
-    expect(blocked.code).toBe("TOO_MANY_REQUESTS");
-    expect((await rowCounts(db)).sessions).toBe(sessionsBefore);
-    // Other accounts, even from an address that took part, still sign in.
-    expect((await login(services, "bystander", TEST_PASSWORD, "192.0.2.1"))?.username).toBe("bystander");
-  });
-
-  it("counts failures under any spelling of the username as the same account", async () => {
-    const services = testServices(db);
-    for (const [i, spelling] of ["OTHER", "Other", " other", "oTHer ", "other"].entries()) {
-      await errorOf(login(services, spelling, `salah-${i}-sandinya`, `192.0.2.${i + 10}`));
-    }
-    const blocked = await errorOf(login(services, "other", TEST_PASSWORD, "192.0.2.50"));
-    expect(blocked.code).toBe("TOO_MANY_REQUESTS");
-  });
-
-  it("blocks a client address after 20 failures across accounts", async () => {
-    const services = testServices(db);
-    for (let i = 0; i < 20; i++) {
-      const error = await errorOf(login(services, `tebakan-${i}`, "salah-sandinya", "203.0.113.66"));
-      expect(error.code).toBe("UNAUTHORIZED");
-    }
-    const blocked = await errorOf(login(services, "bystander", TEST_PASSWORD, "203.0.113.66"));
-    expect(blocked.code).toBe("TOO_MANY_REQUESTS");
-    // The same account from another address is fine.
-    expect((await login(services, "bystander", TEST_PASSWORD, "203.0.113.67"))?.username).toBe("bystander");
-  });
-
-  it("clears an account's count on a successful sign-in", async () => {
-    const services = testServices(db);
-    for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 4; i++) {
-        await errorOf(login(services, "bystander", `salah-${round}-${i}`, `198.18.${round}.${i}`));
-      }
-      expect((await login(services, "bystander", TEST_PASSWORD, "198.18.9.9"))?.username).toBe("bystander");
-    }
-  });
-});
-
 describe("reads need a session", () => {
   let db: DB;
   beforeAll(async () => {
@@ -318,7 +264,11 @@ describe("auth over HTTP", () => {
   });
 
   it("marks the cookie Secure behind a trusted HTTPS proxy, and only then", async () => {
-    const behindProxy = await signIn(proxied.base, "sekda", TEST_PASSWORD, { "X-Forwarded-Proto": "https" });
+    const behindProxy = await signIn(proxied.base, "sekda", TEST_PASSWORD, {
+      "X-Forwarded-Proto": "https",
+      // The page itself was loaded over HTTPS through the proxy.
+      Origin: proxied.base.replace("http:", "https:"),
+    });
     expect(behindProxy.setCookie.toLowerCase().split(/;\s*/)).toContain("secure");
     const plainOnProxy = await signIn(proxied.base, "sekda");
     expect(plainOnProxy.setCookie.toLowerCase().split(/;\s*/)).not.toContain("secure");
@@ -382,7 +332,9 @@ describe("auth over HTTP", () => {
   });
 
   it("behind a trusted proxy, throttles by the address the proxy saw, not by one the client prepends", async () => {
-    const server = await startServer({ services: { trustProxy: true } });
+    const server = await startServer({
+      services: { trustProxy: true, throttle: createLoginThrottle({ perClientPerDay: 20 }) },
+    });
     try {
       await createAccount(server.db, { username: "korban", role: "opd", agencyCode: "DLH" });
       for (let i = 0; i < 20; i++) {
@@ -410,7 +362,9 @@ describe("auth over HTTP", () => {
   });
 
   it("throttles by the socket's address, not by a forged X-Forwarded-For", async () => {
-    const server = await startServer();
+    const server = await startServer({
+      services: { throttle: createLoginThrottle({ perClientPerDay: 20 }) },
+    });
     try {
       await createAccount(server.db, { username: "korban", role: "opd", agencyCode: "DLH" });
       for (let i = 0; i < 20; i++) {

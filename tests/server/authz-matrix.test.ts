@@ -156,7 +156,7 @@ const MATRIX: Record<string, { allow: Rule; input: (w: World, side: Side) => Pro
       displayName: "Akun Baru",
       role: "opd",
       agencyCode: side === "own" ? "DLH" : "Dishub",
-      password: "kata-sandi-akun-baru",
+      password: "kata-sandi-yang-baru-sekali",
     }),
   },
   "users.update": {
