@@ -1,9 +1,11 @@
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-27_001_initial";
 import * as accounts from "./2026-11-28_002_accounts";
+import * as updateRanks from "./2026-11-30_perf_001_update_ranks";
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   "2026-11-27_001_initial": initial,
   "2026-11-28_002_accounts": accounts,
+  "2026-11-30_perf_001_update_ranks": updateRanks,
 };

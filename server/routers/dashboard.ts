@@ -3,7 +3,7 @@ import { asOfCutoff, shiftDate, wibDate } from "../../shared/asOf";
 import { monthEnds, rollup, staleness, trend } from "../../shared/rollup";
 import { HistoryInput, SummaryInput } from "../../shared/schemas/dashboard";
 import { listIssueIds, listIssues } from "../repositories/issues";
-import { historyUpTo, updateCountsBetween } from "../repositories/updates";
+import { firstUpdateAt, statesAt, updateCountsBetween } from "../repositories/updates";
 import { readProcedure, router } from "../trpc";
 
 /** The date a view shows: the as-of date, but never past today (the future looks like today). */
@@ -85,12 +85,21 @@ export const dashboardRouter = router({
   history: readProcedure.input(HistoryInput.optional()).query(async ({ ctx, input }) => {
     const now = ctx.now();
     const asOfDate = viewDate(input?.asOf, now);
-    const [history, issueIds] = await Promise.all([
-      historyUpTo(ctx.db, asOfCutoff(input?.asOf, now)),
+    const cutoff = asOfCutoff(input?.asOf, now);
+    const first = await firstUpdateAt(ctx.db, cutoff);
+    if (first === null) return [];
+    const dates = monthEnds(wibDate(first), asOfDate);
+    const [states, issueIds] = await Promise.all([
+      // Nothing after the view's own cutoff counts, as if the history ended there.
+      statesAt(
+        ctx.db,
+        dates.map((date) => {
+          const end = asOfCutoff(date, now);
+          return end < cutoff ? end : cutoff;
+        }),
+      ),
       listIssueIds(ctx.db),
     ]);
-    const first = history[0];
-    if (!first) return [];
-    return trend(history, issueIds, monthEnds(wibDate(first.createdAt), asOfDate));
+    return trend(states, issueIds, dates);
   }),
 });
