@@ -49,8 +49,15 @@ export interface TimelineEntry extends StateSnapshot {
   agency: AgencyRef | null;
 }
 
-/** An issue's updates, newest first. */
-export async function timeline(db: DB, issueId: number): Promise<TimelineEntry[]> {
+/**
+ * Up to `limit` of an issue's updates, newest first, older than the update `before` when given:
+ * a seek on issue_updates(issue_id, created_at, id), whatever the length of the history.
+ */
+export async function timeline(
+  db: DB,
+  issueId: number,
+  page: { limit: number; before?: number | undefined },
+): Promise<TimelineEntry[]> {
   const rows = await db
     .selectFrom("issue_updates as u")
     .innerJoin("users as w", "w.id", "u.author_id")
@@ -78,26 +85,41 @@ export async function timeline(db: DB, issueId: number): Promise<TimelineEntry[]
       "a.name as agencyName",
     ])
     .where("u.issue_id", "=", issueId)
+    .$if(page.before !== undefined, (q) =>
+      q.where(
+        sql<boolean>`(u.created_at, u.id) < (select b.created_at, b.id from issue_updates as b where b.id = ${page.before})`,
+      ),
+    )
     .orderBy("u.created_at", "desc")
     .orderBy("u.id", "desc")
+    .limit(page.limit)
     .execute();
-  const files = await db
-    .selectFrom("update_attachments as ua")
-    .innerJoin("attachments as f", "f.id", "ua.attachment_id")
-    .innerJoin("issue_updates as u", "u.id", "ua.update_id")
-    .select(["ua.update_id", "f.id", "f.content_type", "f.size", "f.original_name"])
-    .where("u.issue_id", "=", issueId)
-    .orderBy("f.id")
-    .execute();
+  const files = new Map<number, AttachmentRef[]>();
+  if (rows.length > 0) {
+    const found = await db
+      .selectFrom("update_attachments as ua")
+      .innerJoin("attachments as f", "f.id", "ua.attachment_id")
+      .select(["ua.update_id", "f.id", "f.content_type", "f.size", "f.original_name"])
+      .where(
+        "ua.update_id",
+        "in",
+        rows.map((r) => r.id),
+      )
+      .orderBy("f.id")
+      .execute();
+    for (const f of found) {
+      const list = files.get(f.update_id) ?? [];
+      list.push({ id: f.id, contentType: f.content_type, size: f.size, name: f.original_name });
+      files.set(f.update_id, list);
+    }
+  }
   return rows.map((r) => ({
     id: r.id,
     issueId: r.issue_id,
     ...toSnapshot(r),
     note: r.note,
     stageReason: r.stage_reason,
-    attachments: files
-      .filter((f) => f.update_id === r.id)
-      .map((f) => ({ id: f.id, contentType: f.content_type, size: f.size, name: f.original_name })),
+    attachments: files.get(r.id) ?? [],
     obstacles: r.obstacles,
     nextSteps: r.next_steps,
     sourceName: r.source_name,

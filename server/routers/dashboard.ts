@@ -95,7 +95,8 @@ export const dashboardRouter = router({
         ctx.db,
         dates.map((date) => {
           const end = asOfCutoff(date, now);
-          return end < cutoff ? end : cutoff;
+          if (end > cutoff) return cutoff;
+          return end;
         }),
       ),
       listIssueIds(ctx.db),
