@@ -1,12 +1,16 @@
 import { existsSync } from "node:fs";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
+import type { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { sql } from "kysely";
 import sirv from "sirv";
 import { handleDownload, handleUpload } from "./attachments";
 import { isSameOriginWrite } from "./auth/csrf";
+import { createSessionCache } from "./auth/sessionCache";
 import { type AppServices, contextFactory } from "./context";
+import { type CachedAnswer, type CacheKey, createReadCache, etagOf, sendAnswer } from "./readCache";
 import { appRouter } from "./routers/_app";
 
 export const CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
@@ -33,16 +37,39 @@ function fail(res: http.ServerResponse, error: unknown): void {
 
 /** One Node process serves the API, the health check and the built SPA. */
 export function createServer(services: AppServices, clientDir = CLIENT_DIR): http.Server {
-  const trpc = createHTTPHandler({
+  const sessions = createSessionCache(services);
+  const createContext = contextFactory(services, sessions);
+  const options = {
     router: appRouter,
-    basePath: "/trpc/",
     // Forms send a few KB; evidence goes to /attachments, which has its own limit.
     maxBodySize: 256 * 1024,
-    createContext: contextFactory(services),
-    onError({ error, path }) {
+    onError({ error, path }: { error: TRPCError; path: string | undefined }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error);
     },
-  });
+  };
+  const trpc = createHTTPHandler({ ...options, basePath: "/trpc/", createContext });
+  const reads = createReadCache(services, sessions);
+
+  /** The router's answer to a cacheable read, as bytes to keep. */
+  async function answerOf(req: http.IncomingMessage, res: http.ServerResponse): Promise<CachedAnswer> {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+    }
+    const response = await fetchRequestHandler({
+      ...options,
+      endpoint: "/trpc",
+      req: new Request(`http://localhost${req.url ?? "/"}`, { headers }),
+      createContext: () => createContext({ req, res }),
+    });
+    const body = Buffer.from(await response.arrayBuffer());
+    return {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body,
+      etag: etagOf(body),
+    };
+  }
 
   const spa = existsSync(clientDir)
     ? sirv(clientDir, {
@@ -57,6 +84,19 @@ export function createServer(services: AppServices, clientDir = CLIENT_DIR): htt
         },
       })
     : null;
+
+  function serveRead(req: http.IncomingMessage, res: http.ServerResponse, key: CacheKey): void {
+    // A repeated read is answered at once, without a turn of the event loop.
+    const known = reads.lookup(key);
+    if (known) {
+      sendAnswer(req, res, known);
+      return;
+    }
+    reads
+      .compute(key, () => answerOf(req, res))
+      .then((answer) => sendAnswer(req, res, answer))
+      .catch((error: unknown) => fail(res, error));
+  }
 
   return http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -75,7 +115,20 @@ export function createServer(services: AppServices, clientDir = CLIENT_DIR): htt
         sendJson(res, 403, { error: { message: "Permintaan ditolak: asal atau jenis isi tidak sah." } });
         return;
       }
-      trpc(req, res);
+      const key = req.method === "GET" ? reads.keyOf(req) : null;
+      if (key === "unknownSession") {
+        // Resolve the session once (from the database), then serve the read as a signed-in one.
+        void createContext({ req, res })
+          .then(() => {
+            const again = reads.keyOf(req);
+            if (again === null || again === "unknownSession") trpc(req, res);
+            else serveRead(req, res, again);
+          })
+          .catch((error: unknown) => fail(res, error));
+        return;
+      }
+      if (key) serveRead(req, res, key);
+      else trpc(req, res);
       return;
     }
     if (path === "/attachments" && req.method === "POST") {
