@@ -75,6 +75,9 @@ export function createServer(services: AppServices, clientDir = CLIENT_DIR): htt
     ? sirv(clientDir, {
         single: true,
         etag: true,
+        // The build writes .br and .gz beside each asset: sent to browsers that accept them.
+        brotli: true,
+        gzip: true,
         setHeaders(res, pathname) {
           // Hashed build assets never change; the HTML shell must always be fresh.
           res.setHeader(
