@@ -18,6 +18,7 @@ import autocannon from "autocannon";
 import { CLIENT_DIR } from "../../server/app";
 import { chunkSizes } from "./chunks";
 import { BENCH_ADMIN, BENCH_PASSWORD, buildDatabase } from "./data";
+import { dashboardLayoutShift, type LayoutShift } from "./layoutShift";
 import { hotQueryPlans } from "./plans";
 
 const args = process.argv.slice(2);
@@ -49,6 +50,7 @@ const dir = mkdtempSync(join(tmpdir(), "pantau-bench-"));
 const children: ChildProcess[] = [];
 const rows: Row[] = [];
 const writes: { updates: number; perSecond: number; count: number }[] = [];
+let layoutShift: LayoutShift[] = [];
 const mixed: {
   updates: number;
   readsPerSec: number;
@@ -109,11 +111,23 @@ try {
     ...chunks.map((c) => [c.file, c.initial ? "initial" : "lazy", String(c.bytes), String(c.gzipBytes)]),
   ]);
   if (chunks.length === 0) console.log("(no build found: run `npm run build` first)");
+  console.log("\nCumulative layout shift of / while it loads (Chromium, PerformanceObserver 'layout-shift')");
+  for (const shift of layoutShift) console.log(`  ${shift.viewport}: ${shift.cumulative.toFixed(3)}`);
   if (out) {
     writeFileSync(
       out,
       JSON.stringify(
-        { quick, connections: CONNECTIONS, seconds: SECONDS, rows, writes, mixed, plans, chunks },
+        {
+          quick,
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+          rows,
+          writes,
+          mixed,
+          plans,
+          chunks,
+          layoutShift,
+        },
         null,
         2,
       ),
@@ -190,6 +204,8 @@ async function benchSize(size: number): Promise<void> {
     );
   }
   bare.kill();
+  if (size === SIZES[0] && chunkSizes(CLIENT_DIR).length > 0)
+    layoutShift = await dashboardLayoutShift(base, cookie);
 
   const writer = sequentialWriter(base, headers, flood);
   const started = performance.now();
