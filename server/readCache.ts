@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type http from "node:http";
+import { performance } from "node:perf_hooks";
 import { dataVersion } from "../db/database";
 import { asOfCutoff, wibDate } from "../shared/asOf";
 import { readSessionToken } from "./auth/cookies";
@@ -28,6 +29,12 @@ export const CACHED_READS: Readonly<Record<string, Scope>> = {
 
 const SCOPE_ORDER: Scope[] = ["public", "signedIn", "user"];
 
+/**
+ * A live view's "days since an update" counts whole days from the last update to this instant, so
+ * it may turn at any time of day: no answer is kept longer than this, whatever else changes.
+ */
+export const MAX_AGE_MS = 60_000;
+
 /** Bounds memory: many distinct as-of dates or users empty the cache rather than grow it. */
 const MAX_ENTRIES = 2_000;
 
@@ -41,6 +48,8 @@ export interface CachedAnswer {
 interface Entry extends CachedAnswer {
   version: string;
   day: string;
+  /** performance.now() when computed. */
+  at: number;
 }
 
 /** What a request needs to be answered from (or stored in) the cache. */
@@ -56,7 +65,7 @@ export function etagOf(body: Buffer): string {
 
 /**
  * Answers of read procedures, kept per data version and WIB day: a write here (or in another
- * process) or a new day makes every entry stale at once. The tRPC router still computes every
+ * process) or a new day makes every entry stale at once, and none is kept past MAX_AGE_MS. The tRPC router still computes every
  * answer; this only remembers it for the next identical request that may see it.
  */
 export function createReadCache(services: AppServices, sessions: SessionCache) {
@@ -109,7 +118,9 @@ export function createReadCache(services: AppServices, sessions: SessionCache) {
   function lookup(key: CacheKey): CachedAnswer | undefined {
     const entry = entries.get(key.key);
     if (!entry) return undefined;
-    if (entry.version === key.version && entry.day === key.day) return entry;
+    if (entry.version === key.version && entry.day === key.day && performance.now() - entry.at < MAX_AGE_MS) {
+      return entry;
+    }
     entries.delete(key.key);
     return undefined;
   }
@@ -122,11 +133,12 @@ export function createReadCache(services: AppServices, sessions: SessionCache) {
     const id = `${key.version} ${key.day} ${key.key}`;
     const running = pending.get(id);
     if (running) return running;
+    const at = performance.now();
     const promise = run()
       .then((answer) => {
         if (answer.status === 200 && dataVersion(services.db) === key.version && currentDay() === key.day) {
           if (entries.size >= MAX_ENTRIES) entries.clear();
-          entries.set(key.key, { ...answer, version: key.version, day: key.day });
+          entries.set(key.key, { ...answer, version: key.version, day: key.day, at });
         }
         return answer;
       })

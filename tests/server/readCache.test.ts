@@ -171,3 +171,29 @@ describe("Cached reads over HTTP", () => {
     expect(statuses.slice(-1)).toEqual([304]);
   });
 });
+
+describe("Cached reads and the clock", () => {
+  it("are computed again on a new day in WIB: the days since an update move on", async () => {
+    let clock = new Date("2026-11-27T16:59:00.000Z"); // 23:59 WIB
+    const server = await startServer({ services: { now: () => clock } });
+    try {
+      await createAccount(server.db, { username: "pimpinan", role: "pimpinan" });
+      const { cookie } = await signIn(server.base, "pimpinan");
+      const staleDays = async () => {
+        const response = await getQuery(server.base, "dashboard.summary", undefined, { Cookie: cookie });
+        const body = (await response.json()) as {
+          result: { data: { staleIssues: { number: number; daysSinceUpdate: number | null }[] } };
+        };
+        return body.result.data.staleIssues.map((issue) => issue.daysSinceUpdate);
+      };
+      const evening = await staleDays();
+      expect(await staleDays()).toEqual(evening);
+      clock = new Date("2026-11-28T17:00:00.000Z"); // the next day but one, 00:00 WIB
+      const later = await staleDays();
+      expect(later).toHaveLength(evening.length);
+      later.forEach((days, k) => expect(days).toBe((evening[k] ?? 0) + 1));
+    } finally {
+      await server.close();
+    }
+  });
+});
