@@ -190,8 +190,7 @@ describe("Cached reads and the clock", () => {
       expect(await staleDays()).toEqual(evening);
       clock = new Date("2026-11-28T17:00:00.000Z"); // the next day but one, 00:00 WIB
       const later = await staleDays();
-      expect(later).toHaveLength(evening.length);
-      later.forEach((days, k) => expect(days).toBe((evening[k] ?? 0) + 1));
+      expect(later).toEqual(evening.map((days) => (days ?? 0) + 1));
     } finally {
       await server.close();
     }
