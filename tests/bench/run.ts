@@ -29,9 +29,9 @@ const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
 const SIZES = [1_000, 100_000];
 const USERS = 300;
 const CONNECTIONS = 32;
-const SECONDS = quick ? 1 : 8;
-const WRITES = quick ? 300 : 2_000;
-const MIXED_SECONDS = quick ? 2 : 8;
+const SECONDS = quick ? 1 : 5;
+const WRITES = quick ? 100 : 500;
+const MIXED_SECONDS = quick ? 2 : 5;
 
 interface Row {
   updates: number;
