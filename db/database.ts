@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { performance } from "node:perf_hooks";
 import SQLite from "better-sqlite3";
 import {
   CompiledQuery,
@@ -45,7 +46,59 @@ export function openDatabase(path: string): DB {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  connections.set(db, {
+    sqlite,
+    changes: sqlite.prepare<[], number>("select total_changes()").pluck(),
+    dataVersion: sqlite.prepare<[], number>("pragma data_version").pluck(),
+    otherWrites: 0,
+    checkedAt: 0,
+  });
+  return db;
+}
+
+interface Connection {
+  sqlite: SQLite.Database;
+  /** Rows this connection has changed since it was opened (SQLite's count; about 0.3 µs). */
+  changes: SQLite.Statement<[], number>;
+  /** Changes when another connection or process commits (about 6 µs: asked at most every 250 ms). */
+  dataVersion: SQLite.Statement<[], number>;
+  otherWrites: number;
+  checkedAt: number;
+}
+
+/** How stale another process's write may look here, at most. */
+export const OTHER_WRITES_CHECK_MS = 250;
+
+const connections = new WeakMap<DB, Connection>();
+
+function connectionOf(db: DB): Connection {
+  const connection = connections.get(db);
+  if (!connection) throw new Error("not a database opened by openDatabase");
+  return connection;
+}
+
+/**
+ * The better-sqlite3 handle under `db`, for the few writes that must be one synchronous
+ * transaction of prepared statements.
+ */
+export function sqliteOf(db: DB): SQLite.Database {
+  return connectionOf(db).sqlite;
+}
+
+/**
+ * A value that changes whenever the data may have: at once on a write through this connection
+ * (`total_changes()`), and within OTHER_WRITES_CHECK_MS of a commit by any other connection or
+ * process (`PRAGMA data_version`). Cheap enough to ask on every request.
+ */
+export function dataVersion(db: DB): string {
+  const connection = connectionOf(db);
+  const now = performance.now();
+  if (now - connection.checkedAt >= OTHER_WRITES_CHECK_MS) {
+    connection.otherWrites = connection.dataVersion.get() ?? 0;
+    connection.checkedAt = now;
+  }
+  return `${connection.changes.get()}.${connection.otherWrites}`;
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {

@@ -92,6 +92,14 @@ export interface IssueUpdatesTable {
   stage_reason: string | null;
 }
 
+/** Maintained by a trigger: an update's place (1, 2, ...) in its issue's history, in time order. */
+export interface IssueUpdateRanksTable {
+  update_id: number;
+  issue_id: number;
+  created_at: string;
+  rank: number;
+}
+
 export interface SessionsTable {
   /** SHA-256 (hex) of the cookie's token. */
   id: string;
@@ -166,6 +174,7 @@ export interface Database {
   issue_agencies: IssueAgenciesTable;
   funding_lines: FundingLinesTable;
   issue_updates: IssueUpdatesTable;
+  issue_update_ranks: IssueUpdateRanksTable;
   award_events: AwardEventsTable;
   award_results: AwardResultsTable;
   sessions: SessionsTable;

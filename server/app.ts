@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
+import type { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { sql } from "kysely";
 import sirv from "sirv";
@@ -9,7 +11,9 @@ import { accessLogger, type LogLine } from "./accessLog";
 import { handleDownload, handleUpload } from "./attachments";
 import { isHttps } from "./auth/cookies";
 import { isAllowedHost, isSameOriginWrite } from "./auth/csrf";
+import { createSessionCache } from "./auth/sessionCache";
 import { type AppServices, contextFactory } from "./context";
+import { type CachedAnswer, type CacheKey, createReadCache, etagOf, sendAnswer } from "./readCache";
 import { appRouter } from "./routers/_app";
 
 export const CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
@@ -63,23 +67,49 @@ export function createServer(
   clientDir = CLIENT_DIR,
   options: HttpOptions = {},
 ): http.Server {
-  const trpc = createHTTPHandler({
+  const sessions = createSessionCache(services);
+  const createContext = contextFactory(services, sessions);
+  const handlerOptions = {
     router: appRouter,
-    basePath: "/trpc/",
     // Forms send a few KB; evidence goes to /attachments, which has its own limit.
     maxBodySize: 256 * 1024,
     // A larger batch is refused before any of its calls runs (the client splits to stay within).
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: contextFactory(services),
-    onError({ error, path }) {
+    onError({ error, path }: { error: TRPCError; path: string | undefined }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error);
     },
-  });
+  };
+  const trpc = createHTTPHandler({ ...handlerOptions, basePath: "/trpc/", createContext });
+  const reads = createReadCache(services, sessions);
+
+  /** The router's answer to a cacheable read, as bytes to keep. */
+  async function answerOf(req: http.IncomingMessage, res: http.ServerResponse): Promise<CachedAnswer> {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+    }
+    const response = await fetchRequestHandler({
+      ...handlerOptions,
+      endpoint: "/trpc",
+      req: new Request(`http://localhost${req.url ?? "/"}`, { headers }),
+      createContext: () => createContext({ req, res }),
+    });
+    const body = Buffer.from(await response.arrayBuffer());
+    return {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body,
+      etag: etagOf(body),
+    };
+  }
 
   const spa = existsSync(clientDir)
     ? sirv(clientDir, {
         single: true,
         etag: true,
+        // The build writes .br and .gz beside each asset: sent to browsers that accept them.
+        brotli: true,
+        gzip: true,
         setHeaders(res, pathname) {
           // Hashed build assets never change; the HTML shell must always be fresh.
           res.setHeader(
@@ -89,6 +119,19 @@ export function createServer(
         },
       })
     : null;
+
+  function serveRead(req: http.IncomingMessage, res: http.ServerResponse, key: CacheKey): void {
+    // A repeated read is answered at once, without a turn of the event loop.
+    const known = reads.lookup(key);
+    if (known) {
+      sendAnswer(req, res, known);
+      return;
+    }
+    reads
+      .compute(key, () => answerOf(req, res))
+      .then((answer) => sendAnswer(req, res, answer))
+      .catch((error: unknown) => fail(res, error));
+  }
 
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const log = options.accessLog ? accessLogger(options.accessLog, services.trustProxy) : null;
@@ -126,7 +169,20 @@ export function createServer(
           sendJson(res, 403, { error: { message: "Permintaan ditolak: asal atau jenis isi tidak sah." } });
           return;
         }
-        trpc(req, res);
+        const key = req.method === "GET" ? reads.keyOf(req) : null;
+        if (key === "unknownSession") {
+          // Resolve the session once (from the database), then serve the read as a signed-in one.
+          void createContext({ req, res })
+            .then(() => {
+              const again = reads.keyOf(req);
+              if (again === null || again === "unknownSession") trpc(req, res);
+              else serveRead(req, res, again);
+            })
+            .catch((error: unknown) => fail(res, error));
+          return;
+        }
+        if (key) serveRead(req, res, key);
+        else trpc(req, res);
         return;
       }
       if (path === "/attachments" && req.method === "POST") {

@@ -2,7 +2,8 @@ import type { CreateHTTPContextOptions } from "@trpc/server/adapters/standalone"
 import type { DB } from "../db/database";
 import { clientIp, isHttps, readSessionToken } from "./auth/cookies";
 import { type DeviceTrust, readDeviceCookie } from "./auth/devices";
-import { resolveSession, type SessionPolicy, type SessionUser } from "./auth/sessions";
+import type { SessionCache } from "./auth/sessionCache";
+import type { SessionPolicy, SessionUser } from "./auth/sessions";
 import type { LoginThrottle } from "./auth/throttle";
 import type { UploadPolicy } from "./uploadPolicy";
 
@@ -56,12 +57,10 @@ export function createInnerContext(services: AppServices, request: Partial<Reque
 }
 
 /** The per-request context: reads the session cookie and resolves it to the signed-in user. */
-export function contextFactory(services: AppServices) {
-  return async ({ req, res }: CreateHTTPContextOptions): Promise<Context> => {
+export function contextFactory(services: AppServices, sessions: SessionCache) {
+  return async ({ req, res }: Pick<CreateHTTPContextOptions, "req" | "res">): Promise<Context> => {
     const token = readSessionToken(req);
-    const user = token
-      ? await resolveSession(services.db, token, services.now(), services.sessionPolicy)
-      : null;
+    const user = token ? await sessions.resolve(token) : null;
     return createInnerContext(services, {
       user,
       sessionToken: user ? token : null,

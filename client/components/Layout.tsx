@@ -12,7 +12,7 @@ const WITHOUT_AS_OF = ["/masuk", "/isu-saya"];
 export function Layout() {
   const link = useAsOfLink();
   const { pathname } = useLocation();
-  const { user } = useAuth();
+  const { user, isPending } = useAuth();
   const main = useRef<HTMLElement>(null);
   const shownPath = useRef(pathname);
 
@@ -28,7 +28,7 @@ export function Layout() {
       <a className="skip-link" href="#isi">
         {t.nav.skip}
       </a>
-      <header className="site-header">
+      <header className="site-header" aria-busy={isPending}>
         <div className="brand">
           <span className="brand-name">{t.appName}</span>
           <span className="brand-tagline">{t.appTagline}</span>

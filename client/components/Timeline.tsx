@@ -2,6 +2,7 @@ import { formatDate, formatPercent } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
 import { formatFileSize } from "../lib/fileSize";
 import type { TimelineEntry } from "../lib/trpc";
+import type { MoreEntries } from "../lib/useTimeline";
 import { HealthBadge, StageBadge } from "./Badges";
 
 function Source({ entry }: { entry: TimelineEntry }) {
@@ -59,9 +60,33 @@ function Attachments({ files }: { files: readonly Attachment[] }) {
   );
 }
 
-/** An issue's updates, newest first; those after the as-of date are marked, not hidden. */
-export function Timeline({ entries, cutoff }: { entries: readonly TimelineEntry[]; cutoff: string | null }) {
+/**
+ * An issue's updates, newest first; those after the as-of date are marked, not hidden. Older ones
+ * are loaded on demand.
+ */
+export function Timeline({
+  entries,
+  cutoff,
+  more,
+}: {
+  entries: readonly TimelineEntry[];
+  cutoff: string | null;
+  more?: MoreEntries;
+}) {
   if (entries.length === 0) return <p className="muted">{t.issue.noTimeline}</p>;
+  return (
+    <>
+      <TimelineList entries={entries} cutoff={cutoff} />
+      {more?.hasMore ? (
+        <button type="button" className="button-secondary" onClick={more.load} disabled={more.loading}>
+          {more.loading ? t.issue.loadingMore : t.issue.loadMore}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+function TimelineList({ entries, cutoff }: { entries: readonly TimelineEntry[]; cutoff: string | null }) {
   return (
     <ol className="timeline">
       {entries.map((entry) => {

@@ -3,12 +3,13 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "../../server/routers/_app";
 import { MAX_BATCH_SIZE } from "../../shared/api";
+import { createEtagFetch } from "./etagFetch";
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export function createClient(baseUrl = "") {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${baseUrl}/trpc`, maxItems: MAX_BATCH_SIZE })],
+    links: [httpBatchLink({ url: `${baseUrl}/trpc`, maxItems: MAX_BATCH_SIZE, fetch: createEtagFetch() })],
   });
 }
 

@@ -12,6 +12,7 @@ import { Timeline } from "../components/Timeline";
 import { useTRPC } from "../lib/trpc";
 import { useAsOf, useAsOfLink } from "../lib/useAsOf";
 import { usePageTitle } from "../lib/usePageTitle";
+import { useTimeline } from "../lib/useTimeline";
 
 // The form brings the zod schemas with it: only those who may update load it.
 const UpdateForm = lazy(() => import("../components/update/UpdateForm"));
@@ -25,10 +26,7 @@ export function IssuePage() {
   const trpc = useTRPC();
 
   const issue = useQuery({ ...trpc.issues.byNumber.queryOptions({ number, asOf }), enabled: valid });
-  const timeline = useQuery({
-    ...trpc.updates.timeline.queryOptions({ issueId: issue.data?.id ?? 0 }),
-    enabled: issue.data !== undefined,
-  });
+  const timeline = useTimeline(issue.data?.id);
   usePageTitle(issue.data ? `#${issue.data.number} ${issue.data.title}` : undefined);
 
   if (!valid) {
@@ -145,7 +143,11 @@ export function IssuePage() {
                 error={timeline.error}
                 onRetry={() => void timeline.refetch()}
               >
-                <Timeline entries={timeline.data ?? []} cutoff={asOf ? asOfCutoff(asOf, new Date()) : null} />
+                <Timeline
+                  entries={timeline.data ?? []}
+                  cutoff={asOf ? asOfCutoff(asOf, new Date()) : null}
+                  more={timeline.more}
+                />
               </QueryState>
             </section>
           </article>

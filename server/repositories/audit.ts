@@ -36,20 +36,22 @@ export interface AuditEntry {
   clientIp?: string;
 }
 
+/** The audit_log row of an entry. */
+export function auditRow(entry: AuditEntry) {
+  return {
+    action: entry.action,
+    actor_id: entry.actor?.id ?? null,
+    actor_username: entry.actor?.username ?? null,
+    entity_type: entry.entityType ?? null,
+    entity_id: entry.entityId ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    client_ip: entry.clientIp ?? null,
+  };
+}
+
 /** Appends to the audit trail; run inside the transaction of the change it records. */
 export async function recordAudit(trx: Executor, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto("audit_log")
-    .values({
-      action: entry.action,
-      actor_id: entry.actor?.id ?? null,
-      actor_username: entry.actor?.username ?? null,
-      entity_type: entry.entityType ?? null,
-      entity_id: entry.entityId ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-      client_ip: entry.clientIp ?? null,
-    })
-    .execute();
+  await trx.insertInto("audit_log").values(auditRow(entry)).execute();
 }
 
 export interface AuditRecord {

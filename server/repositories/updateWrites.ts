@@ -1,15 +1,67 @@
 import { TRPCError } from "@trpc/server";
-import type { DB } from "../../db/database";
+import type SQLite from "better-sqlite3";
+import { type DB, sqliteOf } from "../../db/database";
+import type { NewIssueUpdate } from "../../db/schema";
 import type { Stage } from "../../shared/domain";
 import { stageAfter, type UpdateInput, updateRuleErrors } from "../../shared/schemas/updates";
 import type { SessionUser } from "../auth/sessions";
 import { fieldError, fieldErrors } from "../errors";
-import { recordAudit } from "./audit";
-import { insertUpdate } from "./updates";
+import { auditRow } from "./audit";
+
+interface CurrentRow {
+  stage: string;
+  health: string;
+  physical_progress: number | null;
+  budget_progress: number | null;
+  indicator_value: number | null;
+  obstacles: string | null;
+  next_steps: string | null;
+}
+
+/** The statements an update writes with, prepared once per connection. */
+function statementsFor(sqlite: SQLite.Database) {
+  return {
+    issue: sqlite.prepare<[number], { id: number; number: number; version: number }>(
+      "select id, number, version from issues where id = ?",
+    ),
+    current: sqlite.prepare<[number], CurrentRow>(
+      `select stage, health, physical_progress, budget_progress, indicator_value, obstacles, next_steps
+       from issue_updates where issue_id = ? order by created_at desc, id desc limit 1`,
+    ),
+    owned: sqlite.prepare<[number, number], { id: number }>(
+      "select id from attachments where id = ? and uploaded_by = ?",
+    ),
+    insert: sqlite.prepare<Required<Omit<NewIssueUpdate, "id" | "date_precision">>, { id: number }>(
+      `insert into issue_updates (issue_id, author_id, agency_id, created_at, stage, health,
+         physical_progress, budget_progress, indicator_value, note, obstacles, next_steps,
+         source_name, source_url, stage_reason)
+       values (@issue_id, @author_id, @agency_id, @created_at, @stage, @health,
+         @physical_progress, @budget_progress, @indicator_value, @note, @obstacles, @next_steps,
+         @source_name, @source_url, @stage_reason)
+       returning id`,
+    ),
+    bump: sqlite.prepare<[number], { version: number }>(
+      "update issues set version = version + 1 where id = ? returning version",
+    ),
+    link: sqlite.prepare<[number, number]>(
+      "insert into update_attachments (update_id, attachment_id) values (?, ?)",
+    ),
+    audit: sqlite.prepare<ReturnType<typeof auditRow>>(
+      `insert into audit_log (action, actor_id, actor_username, entity_type, entity_id, detail, client_ip)
+       values (@action, @actor_id, @actor_username, @entity_type, @entity_id, @detail, @client_ip)`,
+    ),
+  };
+}
+
+const prepared = new WeakMap<SQLite.Database, ReturnType<typeof statementsFor>>();
 
 /**
  * Appends an OPD's update: checks the version it was based on, carries over what it leaves out,
  * and writes the update, its evidence links and its audit row in one transaction.
+ *
+ * The transaction is one synchronous run of prepared statements (BEGIN IMMEDIATE ... COMMIT) while
+ * Kysely's hold on the connection keeps any other transaction out: nothing else interleaves, and
+ * each commit is still synced to disk before it is confirmed.
  */
 export async function createUpdate(
   db: DB,
@@ -17,12 +69,15 @@ export async function createUpdate(
   input: UpdateInput,
   meta: { now: Date; clientIp: string },
 ): Promise<{ id: number; version: number }> {
-  return db.transaction().execute(async (trx) => {
-    const issue = await trx
-      .selectFrom("issues")
-      .select(["id", "number", "version"])
-      .where("id", "=", input.issueId)
-      .executeTakeFirst();
+  const sqlite = sqliteOf(db);
+  let statements = prepared.get(sqlite);
+  if (!statements) {
+    statements = statementsFor(sqlite);
+    prepared.set(sqlite, statements);
+  }
+  const s = statements;
+  const write = sqlite.transaction(() => {
+    const issue = s.issue.get(input.issueId);
     if (!issue) throw new TRPCError({ code: "NOT_FOUND", message: "Isu tidak ditemukan." });
     if (issue.version !== input.expectedVersion) {
       throw new TRPCError({
@@ -31,24 +86,7 @@ export async function createUpdate(
       });
     }
 
-    const current = await trx
-      .selectFrom("issue_updates")
-      .select([
-        "stage",
-        "health",
-        "physical_progress",
-        "budget_progress",
-        "indicator_value",
-        "obstacles",
-        "next_steps",
-        "source_url",
-      ])
-      .where("issue_id", "=", issue.id)
-      .orderBy("created_at", "desc")
-      .orderBy("id", "desc")
-      .limit(1)
-      .executeTakeFirst();
-
+    const current = s.current.get(issue.id);
     const currentStage = (current?.stage as Stage | undefined) ?? null;
     const stage = stageAfter(currentStage, input.stage);
     const stageReason = input.stageReason ?? null;
@@ -59,22 +97,14 @@ export async function createUpdate(
     if (Object.keys(broken).length > 0) throw fieldErrors(Object.entries(broken));
 
     const attachmentIds = [...new Set(input.attachmentIds ?? [])];
-    if (attachmentIds.length > 0) {
-      const owned = await trx
-        .selectFrom("attachments")
-        .select("id")
-        .where("id", "in", attachmentIds)
-        .where("uploaded_by", "=", user.id)
-        .execute();
-      if (owned.length !== attachmentIds.length) {
-        throw fieldError("attachmentIds", "Lampiran tidak ditemukan. Unggah ulang berkasnya.");
-      }
+    if (attachmentIds.some((id) => !s.owned.get(id, user.id))) {
+      throw fieldError("attachmentIds", "Lampiran tidak ditemukan. Unggah ulang berkasnya.");
     }
 
     const carry = <T>(value: T | null | undefined, previous: T | null | undefined): T | null =>
       value === undefined ? (previous ?? null) : value;
 
-    const written = await insertUpdate(trx, {
+    const inserted = s.insert.get({
       issue_id: issue.id,
       author_id: user.id,
       agency_id: user.agencyId,
@@ -92,26 +122,27 @@ export async function createUpdate(
       source_url: input.sourceUrl ?? null,
       stage_reason: stageReason,
     });
-    if (attachmentIds.length > 0) {
-      await trx
-        .insertInto("update_attachments")
-        .values(attachmentIds.map((attachment_id) => ({ update_id: written.id, attachment_id })))
-        .execute();
-    }
-    await recordAudit(trx, {
-      action: "updates.create",
-      actor: { id: user.id, username: user.username },
-      entityType: "issue",
-      entityId: issue.id,
-      detail: {
-        issueNumber: issue.number,
-        updateId: written.id,
-        version: written.version,
-        stage,
-        fields: Object.keys(input).filter((k) => !["issueId", "expectedVersion"].includes(k)),
-      },
-      clientIp: meta.clientIp,
-    });
+    const bumped = s.bump.get(issue.id);
+    if (!inserted || !bumped) throw new Error("update not written");
+    const written = { id: inserted.id, version: bumped.version };
+    for (const attachmentId of attachmentIds) s.link.run(written.id, attachmentId);
+    s.audit.run(
+      auditRow({
+        action: "updates.create",
+        actor: { id: user.id, username: user.username },
+        entityType: "issue",
+        entityId: issue.id,
+        detail: {
+          issueNumber: issue.number,
+          updateId: written.id,
+          version: written.version,
+          stage,
+          fields: Object.keys(input).filter((k) => !["issueId", "expectedVersion"].includes(k)),
+        },
+        clientIp: meta.clientIp,
+      }),
+    );
     return written;
   });
+  return db.connection().execute(async () => write.immediate());
 }

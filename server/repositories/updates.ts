@@ -1,5 +1,6 @@
+import { type ExpressionBuilder, sql } from "kysely";
 import type { DB, Executor } from "../../db/database";
-import type { NewIssueUpdate } from "../../db/schema";
+import type { Database, NewIssueUpdate } from "../../db/schema";
 import type { DatePrecision, Health, Stage } from "../../shared/domain";
 import type { StateSnapshot } from "../../shared/issueState";
 import { type AgencyRef, agencyRefOrNull } from "./agencies";
@@ -48,8 +49,15 @@ export interface TimelineEntry extends StateSnapshot {
   agency: AgencyRef | null;
 }
 
-/** An issue's updates, newest first. */
-export async function timeline(db: DB, issueId: number): Promise<TimelineEntry[]> {
+/**
+ * Up to `limit` of an issue's updates, newest first, older than the update `before` when given:
+ * a seek on issue_updates(issue_id, created_at, id), whatever the length of the history.
+ */
+export async function timeline(
+  db: DB,
+  issueId: number,
+  page: { limit: number; before?: number | undefined },
+): Promise<TimelineEntry[]> {
   const rows = await db
     .selectFrom("issue_updates as u")
     .innerJoin("users as w", "w.id", "u.author_id")
@@ -77,26 +85,41 @@ export async function timeline(db: DB, issueId: number): Promise<TimelineEntry[]
       "a.name as agencyName",
     ])
     .where("u.issue_id", "=", issueId)
+    .$if(page.before !== undefined, (q) =>
+      q.where(
+        sql<boolean>`(u.created_at, u.id) < (select b.created_at, b.id from issue_updates as b where b.id = ${page.before})`,
+      ),
+    )
     .orderBy("u.created_at", "desc")
     .orderBy("u.id", "desc")
+    .limit(page.limit)
     .execute();
-  const files = await db
-    .selectFrom("update_attachments as ua")
-    .innerJoin("attachments as f", "f.id", "ua.attachment_id")
-    .innerJoin("issue_updates as u", "u.id", "ua.update_id")
-    .select(["ua.update_id", "f.id", "f.content_type", "f.size", "f.original_name"])
-    .where("u.issue_id", "=", issueId)
-    .orderBy("f.id")
-    .execute();
+  const files = new Map<number, AttachmentRef[]>();
+  if (rows.length > 0) {
+    const found = await db
+      .selectFrom("update_attachments as ua")
+      .innerJoin("attachments as f", "f.id", "ua.attachment_id")
+      .select(["ua.update_id", "f.id", "f.content_type", "f.size", "f.original_name"])
+      .where(
+        "ua.update_id",
+        "in",
+        rows.map((r) => r.id),
+      )
+      .orderBy("f.id")
+      .execute();
+    for (const f of found) {
+      const list = files.get(f.update_id) ?? [];
+      list.push({ id: f.id, contentType: f.content_type, size: f.size, name: f.original_name });
+      files.set(f.update_id, list);
+    }
+  }
   return rows.map((r) => ({
     id: r.id,
     issueId: r.issue_id,
     ...toSnapshot(r),
     note: r.note,
     stageReason: r.stage_reason,
-    attachments: files
-      .filter((f) => f.update_id === r.id)
-      .map((f) => ({ id: f.id, contentType: f.content_type, size: f.size, name: f.original_name })),
+    attachments: files.get(r.id) ?? [],
     obstacles: r.obstacles,
     nextSteps: r.next_steps,
     sourceName: r.source_name,
@@ -128,16 +151,30 @@ export async function insertUpdate(
   return { id, version };
 }
 
-/** How many updates each issue received in the window (after `from`, up to `to`). */
+/**
+ * How many updates each issue received in the window (after `from`, up to `to`): the rank of its
+ * latest update at `to` minus that at `from`, two index seeks per issue.
+ */
 export async function updateCountsBetween(db: DB, from: string, to: string): Promise<Map<number, number>> {
+  const rankAt = (cutoff: string) => (eb: ExpressionBuilder<Database & { i: Database["issues"] }, "i">) =>
+    eb
+      .selectFrom("issue_update_ranks as r")
+      .select("r.rank")
+      .whereRef("r.issue_id", "=", "i.id")
+      .where("r.created_at", "<=", cutoff)
+      .orderBy("r.created_at", "desc")
+      .orderBy("r.update_id", "desc")
+      .limit(1);
   const rows = await db
-    .selectFrom("issue_updates")
-    .select(["issue_id", (eb) => eb.fn.countAll<number>().as("count")])
-    .where("created_at", ">", from)
-    .where("created_at", "<=", to)
-    .groupBy("issue_id")
+    .selectFrom("issues as i")
+    .select((eb) => ["i.id", rankAt(to)(eb).as("upTo"), rankAt(from)(eb).as("before")])
     .execute();
-  return new Map(rows.map((r) => [r.issue_id, r.count]));
+  const counts = new Map<number, number>();
+  for (const row of rows) {
+    const count = (row.upTo ?? 0) - (row.before ?? 0);
+    if (count > 0) counts.set(row.id, count);
+  }
+  return counts;
 }
 
 export interface HistoryPoint {
@@ -149,15 +186,36 @@ export interface HistoryPoint {
   indicatorValue: number | null;
 }
 
-/** The slim history of every issue up to `cutoff`, oldest first: what the trend chart needs. */
-export async function historyUpTo(db: DB, cutoff: string): Promise<HistoryPoint[]> {
-  const rows = await db
+/** When the first update of any issue was dated, at or before `cutoff`; null when none was. */
+export async function firstUpdateAt(db: DB, cutoff: string): Promise<string | null> {
+  const row = await db
     .selectFrom("issue_updates")
-    .select(["id", "issue_id", "created_at", "stage", "physical_progress", "indicator_value"])
+    .select((eb) => eb.fn.min("created_at").as("first"))
     .where("created_at", "<=", cutoff)
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
+    .executeTakeFirst();
+  return row?.first ?? null;
+}
+
+/**
+ * Each issue's latest update at or before each of `cutoffs` (once each, oldest first): all that
+ * `trend` needs to give each cutoff's state, found with one index seek per issue and cutoff.
+ */
+export async function statesAt(db: DB, cutoffs: readonly string[]): Promise<HistoryPoint[]> {
+  const { rows } = await sql<{
+    id: number;
+    issue_id: number;
+    created_at: string;
+    stage: string;
+    physical_progress: number | null;
+    indicator_value: number | null;
+  }>`select distinct u.id, u.issue_id, u.created_at, u.stage, u.physical_progress, u.indicator_value
+    from json_each(${JSON.stringify(cutoffs)}) as c
+    cross join issues as i
+    join issue_updates as u on u.id = (
+      select x.id from issue_updates as x
+      where x.issue_id = i.id and x.created_at <= c.value
+      order by x.created_at desc, x.id desc limit 1)
+    order by u.created_at, u.id`.execute(db);
   return rows.map((r) => ({
     id: r.id,
     issueId: r.issue_id,

@@ -4,7 +4,7 @@ import { attentionReasons, byUrgency } from "../../shared/attention";
 import { rollup, staleness, trend, trendDates } from "../../shared/rollup";
 import { HistoryInput, SummaryInput } from "../../shared/schemas/dashboard";
 import { listIssues, listMeasures } from "../repositories/issues";
-import { historyUpTo, updateCountsBetween } from "../repositories/updates";
+import { firstUpdateAt, statesAt, updateCountsBetween } from "../repositories/updates";
 import { readProcedure, router } from "../trpc";
 
 /** The default comparison: one week back, the previous Monday apel. */
@@ -106,12 +106,21 @@ export const dashboardRouter = router({
   history: readProcedure.input(HistoryInput.optional()).query(async ({ ctx, input }) => {
     const now = ctx.now();
     const asOfDate = viewDate(input?.asOf, now);
-    const [history, measures] = await Promise.all([
-      historyUpTo(ctx.db, asOfCutoff(input?.asOf, now)),
+    const cutoff = asOfCutoff(input?.asOf, now);
+    const first = await firstUpdateAt(ctx.db, cutoff);
+    if (first === null) return [];
+    const dates = trendDates(wibDate(first), asOfDate);
+    const [states, measures] = await Promise.all([
+      // Nothing after the view's own cutoff counts, as if the history ended there.
+      statesAt(
+        ctx.db,
+        dates.map((date) => {
+          const end = asOfCutoff(date, now);
+          return end > cutoff ? cutoff : end;
+        }),
+      ),
       listMeasures(ctx.db),
     ]);
-    const first = history[0];
-    if (!first) return [];
-    return trend(history, measures, trendDates(wibDate(first.createdAt), asOfDate));
+    return trend(states, measures, dates);
   }),
 });

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { TimelineInput, UpdateInput } from "../../shared/schemas/updates";
+import { TIMELINE_PAGE, TimelineInput, UpdateInput } from "../../shared/schemas/updates";
 import { assertMayUpdateIssue } from "../auth/authorize";
 import { issueExists } from "../repositories/issues";
 import { timeline } from "../repositories/updates";
@@ -11,7 +11,7 @@ export const updatesRouter = router({
     if (!(await issueExists(ctx.db, input.issueId))) {
       throw new TRPCError({ code: "NOT_FOUND", message: "Isu tidak ditemukan." });
     }
-    return timeline(ctx.db, input.issueId);
+    return timeline(ctx.db, input.issueId, { limit: input.limit ?? TIMELINE_PAGE, before: input.before });
   }),
 
   create: roleProcedure("opd", "admin")

@@ -203,6 +203,8 @@ export const id = {
     indicatorValue: "Capaian",
     timeline: "Riwayat pembaruan",
     noTimeline: "Belum ada pembaruan.",
+    loadMore: "Muat lebih banyak",
+    loadingMore: "Memuat pembaruan sebelumnya…",
     obstacles: "Kendala",
     nextSteps: "Rencana tindak lanjut",
     source: "Sumber",

@@ -2,7 +2,20 @@ import { z } from "zod";
 import { HEALTHS, isStageBackward, STAGES, type Stage } from "../domain";
 import { entityId, hasVisibleText, httpUrl, optionalText } from "./common";
 
-export const TimelineInput = z.object({ issueId: entityId });
+export const TIMELINE_PAGE = 50;
+export const TIMELINE_PAGE_MAX = 200;
+
+/** One page of an issue's updates, newest first: those older than the update `before`. */
+export const TimelineInput = z.object({
+  issueId: entityId,
+  limit: z
+    .number({ error: "Jumlah harus berupa angka." })
+    .int({ error: "Jumlah harus berupa bilangan bulat." })
+    .min(1, { error: "Jumlah paling sedikit 1." })
+    .max(TIMELINE_PAGE_MAX, { error: `Jumlah paling banyak ${TIMELINE_PAGE_MAX}.` })
+    .optional(),
+  before: entityId.optional(),
+});
 export type TimelineInput = z.infer<typeof TimelineInput>;
 
 const TEXT_MAX = 4000;

@@ -1,186 +1,337 @@
 /**
- * `npm run bench`: times the read API on a history of 10,000 updates (about 25 years of the
- * real rate of updates), on a file-backed database like production's, and shows that "latest
- * update at or before" is answered by the index issue_updates_issue_time.
+ * `npm run bench [-- --quick] [-- --out FILE]`: the API measured from outside, over loopback.
+ *
+ * For each history size it builds a database file (the shipped data, 300 accounts, synthetic
+ * updates up to the size), starts the real server as its own process, and drives it with
+ * autocannon at 32 connections; in the same run a bare node:http process serves the very same
+ * bytes for each URL, the ceiling the ratio is taken against. Then sequential `updates.create`
+ * over HTTP, and 32 readers with one writer at once. Prints the table, the query plans of the hot
+ * queries and the gzipped sizes of the built SPA's chunks; `--out` writes all of it as JSON.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
-import { migrateToLatest, openDatabase } from "../../db/database";
-import type { Database } from "../../db/schema";
-import { seedIfEmpty } from "../../db/seed";
-import { hashPassword, verifyPassword } from "../../server/auth/password";
-import { listIssues } from "../../server/repositories/issues";
-import { insertUpdate } from "../../server/repositories/updates";
-import { asOfCutoff } from "../../shared/asOf";
-import { HEALTHS, STAGES } from "../../shared/domain";
-import { callerFor } from "../fixtures/db";
-import { randomFrom } from "../fixtures/random";
+import autocannon from "autocannon";
+import { CLIENT_DIR } from "../../server/app";
+import { chunkSizes } from "./chunks";
+import { BENCH_ADMIN, BENCH_PASSWORD, buildDatabase } from "./data";
+import { dashboardLayoutShift, type LayoutShift } from "./layoutShift";
+import { hotQueryPlans } from "./plans";
 
-const TOTAL_UPDATES = 10_000;
-const RUNS = 200;
-const HISTORY_RUNS = 40;
-const PASSWORD_RUNS = 20;
-const WARMUP = 20;
-const NOW = new Date("2026-11-27T02:00:00.000Z");
-const FROM = Date.parse("2024-09-01T00:00:00+07:00");
-const TO = Date.parse("2026-11-27T00:00:00+07:00");
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const outIndex = args.indexOf("--out");
+const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
+
+const SIZES = [1_000, 100_000];
+const USERS = 300;
+const CONNECTIONS = 32;
+const SECONDS = quick ? 1 : 5;
+const WRITES = quick ? 100 : 500;
+const MIXED_SECONDS = quick ? 2 : 5;
+
+interface Row {
+  updates: number;
+  case: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  bareReqPerSec: number;
+  bareP99: number;
+  ratio: number;
+  bytes: number;
+  errors: number;
+}
 
 const dir = mkdtempSync(join(tmpdir(), "pantau-bench-"));
-const path = join(dir, "bench.sqlite");
-const db = openDatabase(path);
+const children: ChildProcess[] = [];
+const rows: Row[] = [];
+const writes: { updates: number; perSecond: number; count: number }[] = [];
+let layoutShift: LayoutShift[] = [];
+const mixed: {
+  updates: number;
+  readsPerSec: number;
+  readP50: number;
+  readP99: number;
+  writesPerSec: number;
+}[] = [];
 
 try {
-  const setupStart = performance.now();
-  await migrateToLatest(db);
-  await seedIfEmpty(db);
-  await addSyntheticUpdates();
-  const count = await countUpdates();
-  const setupMs = performance.now() - setupStart;
+  for (const size of SIZES) await benchSize(size);
+  const plans = await hotQueryPlans(join(dir, `bench-${SIZES.at(-1)}.sqlite`), new Date());
+  const chunks = chunkSizes(CLIENT_DIR);
 
-  const caller = callerFor(db, NOW);
-  const passwordHash = await hashPassword("apel-senin-pagi-balai-kota");
-  const flood = (await caller.issues.list()).find((i) => i.number === 4);
-  if (!flood) throw new Error("seed lacks issue #4");
-
-  const cases: [string, number, () => Promise<unknown>][] = [
-    ["issues.list (live)", RUNS, () => caller.issues.list()],
-    ["issues.list asOf 2025-01-15", RUNS, () => caller.issues.list({ asOf: "2025-01-15" })],
-    ["dashboard.summary (live)", RUNS, () => caller.dashboard.summary()],
-    [
-      "dashboard.summary asOf+since",
-      RUNS,
-      () => caller.dashboard.summary({ asOf: "2025-01-15", since: "2024-11-18" }),
-    ],
-    ["issues.byId #4", RUNS, () => caller.issues.byId({ id: flood.id })],
-    ["issues.byId #4 asOf", RUNS, () => caller.issues.byId({ id: flood.id, asOf: "2024-11-18" })],
-    ["dashboard.history (live)", HISTORY_RUNS, () => caller.dashboard.history()],
-    ["hashPassword (argon2id)", PASSWORD_RUNS, () => hashPassword("apel-senin-pagi-balai-kota")],
-    ["verifyPassword", PASSWORD_RUNS, () => verifyPassword(passwordHash, "apel-senin-pagi-balai-kota")],
-  ];
-
-  console.log(`Pantau read API on ${count.toLocaleString("en")} updates across 11 issues (${path})`);
-  console.log(`Set-up (migrate, seed, synthetic updates in one transaction): ${setupMs.toFixed(0)} ms\n`);
-  const rows: string[][] = [["procedure", "runs", "mean ms", "p95 ms"]];
-  for (const [name, runs, call] of cases) {
-    const times = await time(call, runs);
-    rows.push([name, String(runs), mean(times).toFixed(2), percentile(times, 0.95).toFixed(2)]);
+  console.log(
+    `\nReads at ${CONNECTIONS} connections, ${SECONDS} s each (ratio: to a bare node:http server sending the same bytes, same run)`,
+  );
+  printTable([
+    ["updates", "case", "req/s", "p50 ms", "p99 ms", "bare req/s", "bare p99", "ratio", "bytes", "errors"],
+    ...rows.map((r) => [
+      r.updates.toLocaleString("en"),
+      r.case,
+      r.reqPerSec.toFixed(0),
+      r.p50.toFixed(1),
+      r.p99.toFixed(1),
+      r.bareReqPerSec.toFixed(0),
+      r.bareP99.toFixed(1),
+      r.ratio.toFixed(2),
+      String(r.bytes),
+      String(r.errors),
+    ]),
+  ]);
+  console.log("\nSequential updates.create over HTTP (synchronous=FULL)");
+  printTable([
+    ["updates", "writes", "writes/s"],
+    ...writes.map((w) => [w.updates.toLocaleString("en"), String(w.count), w.perSecond.toFixed(0)]),
+  ]);
+  console.log(
+    `\n${CONNECTIONS} readers (dashboard.summary, issues.list, updates.timeline) with one sequential writer`,
+  );
+  printTable([
+    ["updates", "reads/s", "read p50 ms", "read p99 ms", "writes/s"],
+    ...mixed.map((m) => [
+      m.updates.toLocaleString("en"),
+      m.readsPerSec.toFixed(0),
+      m.readP50.toFixed(1),
+      m.readP99.toFixed(1),
+      m.writesPerSec.toFixed(0),
+    ]),
+  ]);
+  console.log(`\nQuery plans at ${SIZES.at(-1)?.toLocaleString("en")} updates`);
+  for (const plan of plans) {
+    console.log(`- ${plan.query}`);
+    for (const line of plan.plan) console.log(`    ${line}`);
   }
-  printTable(rows);
-
-  console.log("\nEXPLAIN QUERY PLAN of issues.list as of 2025-01-15 (the real query, captured from Kysely):");
-  for (const line of await explainListQuery(asOfCutoff("2025-01-15", NOW))) console.log(`  ${line}`);
+  console.log("\nBuilt JavaScript (dist/client/assets), gzip -9");
+  printTable([
+    ["chunk", "loaded", "bytes", "gzip bytes"],
+    ...chunks.map((c) => [c.file, c.initial ? "initial" : "lazy", String(c.bytes), String(c.gzipBytes)]),
+  ]);
+  if (chunks.length === 0) console.log("(no build found: run `npm run build` first)");
+  console.log("\nCumulative layout shift of / while it loads (Chromium, PerformanceObserver 'layout-shift')");
+  for (const shift of layoutShift) console.log(`  ${shift.viewport}: ${shift.cumulative.toFixed(3)}`);
+  if (out) {
+    writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          quick,
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+          rows,
+          writes,
+          mixed,
+          plans,
+          chunks,
+          layoutShift,
+        },
+        null,
+        2,
+      ),
+    );
+    console.log(`\nJSON written to ${out}`);
+  }
 } finally {
-  await db.destroy();
+  for (const child of children) child.kill();
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Fills the history up to TOTAL_UPDATES with random updates, spread evenly over the issues. */
-async function addSyntheticUpdates(): Promise<void> {
-  const random = randomFrom(2024_11_18);
-  await db.transaction().execute(async (trx) => {
-    const issues = await trx
-      .selectFrom("issues")
-      .select(["id", "lead_agency_id"])
-      .orderBy("number")
-      .execute();
-    const { id: authorId } = await trx
-      .selectFrom("users")
-      .select("id")
-      .where("username", "=", "data-awal")
-      .executeTakeFirstOrThrow();
-    const { n: existing } = await trx
-      .selectFrom("issue_updates")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow();
-    for (let k = Number(existing); k < TOTAL_UPDATES; k++) {
-      const issue = issues[k % issues.length];
-      if (!issue) throw new Error("no issues to update");
-      await insertUpdate(trx, {
-        issue_id: issue.id,
-        author_id: authorId,
-        agency_id: issue.lead_agency_id,
-        created_at: new Date(FROM + random.next() * (TO - FROM)).toISOString(),
-        stage: random.pick(STAGES),
-        health: random.pick(HEALTHS),
-        physical_progress: random.next() < 0.3 ? null : random.int(0, 100),
-        budget_progress: random.next() < 0.3 ? null : random.int(0, 100),
-        note: `Pembaruan sintetis ${k}`,
-      });
-    }
+async function benchSize(size: number): Promise<void> {
+  const path = join(dir, `bench-${size}.sqlite`);
+  const built = performance.now();
+  await buildDatabase(path, size, USERS);
+  console.log(
+    `${size.toLocaleString("en")} updates: database built in ${(performance.now() - built).toFixed(0)} ms`,
+  );
+
+  const port = await freePort();
+  const server = start("tsx", ["server/index.ts"], {
+    DATABASE_URL: `file:${path}`,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await ready(server, "berjalan di");
+  const cookie = await signIn(base);
+  const headers = { Cookie: cookie };
+
+  const issues = (await getJson(`${base}/trpc/issues.list`, headers)) as { id: number; number: number }[];
+  const flood = issues.find((i) => i.number === 4)?.id ?? 1;
+  const query = (procedure: string, input?: unknown) =>
+    `/trpc/${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
+  const cases: [string, string][] = [
+    ["dashboard.summary", query("dashboard.summary")],
+    ["dashboard.summary asOf", query("dashboard.summary", { asOf: "2025-06-30" })],
+    ["dashboard.summary since", query("dashboard.summary", { since: "2026-01-01" })],
+    ["issues.list", query("issues.list")],
+    ["issues.byId", query("issues.byId", { id: flood })],
+    ["updates.timeline", query("updates.timeline", { issueId: flood })],
+    ["dashboard.history", query("dashboard.history")],
+  ];
+
+  const answers: Record<string, string> = {};
+  for (const [, url] of cases) {
+    const response = await fetch(`${base}${url}`, { headers });
+    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+    answers[url] = await response.text();
+  }
+  const answersFile = join(dir, `answers-${size}.json`);
+  writeFileSync(answersFile, JSON.stringify(answers));
+  const barePort = await freePort();
+  const bare = start("tsx", ["tests/bench/bare.ts", answersFile, String(barePort)], {});
+  await ready(bare, "ready");
+
+  for (const [name, url] of cases) {
+    const ceiling = await load(`http://127.0.0.1:${barePort}${url}`, {});
+    const real = await load(`${base}${url}`, headers);
+    rows.push({
+      updates: size,
+      case: name,
+      reqPerSec: real.requests.average,
+      p50: real.latency.p50,
+      p99: real.latency.p99,
+      bareReqPerSec: ceiling.requests.average,
+      bareP99: ceiling.latency.p99,
+      ratio: real.requests.average / ceiling.requests.average,
+      bytes: Buffer.byteLength(answers[url] ?? ""),
+      errors: real.errors + real.timeouts + real.non2xx,
+    });
+    console.log(
+      `  ${name}: ${real.requests.average.toFixed(0)} req/s (bare ${ceiling.requests.average.toFixed(0)})`,
+    );
+  }
+  bare.kill();
+  if (size === SIZES[0] && chunkSizes(CLIENT_DIR).length > 0)
+    layoutShift = await dashboardLayoutShift(base, cookie);
+
+  const writer = sequentialWriter(base, headers, flood);
+  const started = performance.now();
+  const count = await writer.run(WRITES);
+  writes.push({ updates: size, count, perSecond: count / ((performance.now() - started) / 1000) });
+
+  const readers = Promise.all(
+    [cases[0], cases[3], cases[5]].map(([, url] = ["", ""]) =>
+      autocannon({
+        url: `${base}${url}`,
+        connections: Math.round(CONNECTIONS / 3),
+        duration: MIXED_SECONDS,
+        headers,
+      }),
+    ),
+  );
+  const mixedStart = performance.now();
+  let written = 0;
+  let done = false;
+  void readers.then(() => {
+    done = true;
+  });
+  while (!done) written += await writer.run(1);
+  const results = await readers;
+  const mixedSeconds = (performance.now() - mixedStart) / 1000;
+  mixed.push({
+    updates: size,
+    readsPerSec: results.reduce((sum, r) => sum + r.requests.average, 0),
+    readP50: Math.max(...results.map((r) => r.latency.p50)),
+    readP99: Math.max(...results.map((r) => r.latency.p99)),
+    writesPerSec: written / mixedSeconds,
+  });
+  server.kill();
+}
+
+/** Posts updates to one issue one after another, each on the version the previous one returned. */
+function sequentialWriter(base: string, headers: Record<string, string>, issueId: number) {
+  let version: number | null = null;
+  return {
+    async run(count: number): Promise<number> {
+      if (version === null) {
+        const issue = (await getJson(
+          `${base}/trpc/issues.byId?input=${encodeURIComponent(JSON.stringify({ id: issueId }))}`,
+          headers,
+        )) as { version: number };
+        version = issue.version;
+      }
+      for (let k = 0; k < count; k++) {
+        const response = await fetch(`${base}/trpc/updates.create`, {
+          method: "POST",
+          headers: { ...headers, "Content-Type": "application/json", Origin: base },
+          body: JSON.stringify({
+            issueId,
+            expectedVersion: version,
+            note: "Pembaruan dari uji beban",
+            physicalProgress: 50,
+          }),
+        });
+        const body = (await response.json()) as { result?: { data: { version: number } } };
+        if (!body.result) throw new Error(`updates.create: ${JSON.stringify(body)}`);
+        version = body.result.data.version;
+      }
+      return count;
+    },
+  };
+}
+
+function load(url: string, headers: Record<string, string>) {
+  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+}
+
+function start(command: string, commandArgs: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(join("node_modules", ".bin", command), commandArgs, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(child);
+  return child;
+}
+
+function ready(child: ChildProcess, marker: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes(marker)) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`exited with ${code} before "${marker}": ${seen}`)));
   });
 }
 
-async function countUpdates(): Promise<number> {
-  const { n } = await db
-    .selectFrom("issue_updates")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(n);
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
-async function time(call: () => Promise<unknown>, runs: number): Promise<number[]> {
-  for (let i = 0; i < Math.min(WARMUP, runs); i++) await call();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await call();
-    times.push(performance.now() - start);
-  }
-  return times;
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: base },
+    body: JSON.stringify({ username: BENCH_ADMIN, password: BENCH_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in: ${response.status} ${await response.text()}`);
+  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 }
 
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
+async function getJson(url: string, headers: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, { headers });
+  const body = (await response.json()) as { result?: { data: unknown } };
+  if (!body.result) throw new Error(`${url}: ${JSON.stringify(body)}`);
+  return body.result.data;
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-}
-
-function printTable(rows: readonly string[][]): void {
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];
-  rows.forEach((row, index) => {
-    const cells = row.map((cell, c) =>
-      c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0),
+function printTable(table: readonly string[][]): void {
+  const widths = table[0]?.map((_, c) => Math.max(...table.map((r) => (r[c] ?? "").length))) ?? [];
+  table.forEach((row, index) => {
+    console.log(
+      row.map((cell, c) => (c <= 1 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  "),
     );
-    console.log(cells.join("  "));
     if (index === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   });
-}
-
-/**
- * Runs listIssues once on a logging connection to capture the SQL it really sends, then asks
- * SQLite how it plans that statement.
- */
-async function explainListQuery(cutoff: string): Promise<string[]> {
-  const sqlite = new SQLite(path, { readonly: true });
-  let captured: { sql: string; parameters: readonly unknown[] } | undefined;
-  const logging = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
-    log(event) {
-      if (event.level === "query") captured = { sql: event.query.sql, parameters: event.query.parameters };
-    },
-  });
-  try {
-    await listIssues(logging, cutoff);
-    if (!captured) throw new Error("no query captured");
-    const plan = sqlite.prepare(`explain query plan ${captured.sql}`).all(...captured.parameters) as {
-      id: number;
-      parent: number;
-      detail: string;
-    }[];
-    const depth = new Map<number, number>([[0, 0]]);
-    return plan.map((step) => {
-      const level = (depth.get(step.parent) ?? 0) + 1;
-      depth.set(step.id, level);
-      return `${"  ".repeat(level - 1)}${step.detail}`;
-    });
-  } finally {
-    await logging.destroy();
-  }
 }

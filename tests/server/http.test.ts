@@ -1,13 +1,15 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import type { Server } from "node:http";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { get as httpGet, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/database";
 import { createServer } from "../../server/app";
 import { createAccount, createTestDb, TEST_PASSWORD, testServices } from "../fixtures/db";
 
+const APP_JS = `console.log(${JSON.stringify("Pantau ".repeat(500))});\n`;
 const INDEX_HTML = '<!doctype html><html lang="id"><body><div id="root">Pantau</div></body></html>';
 
 let db: DB;
@@ -21,6 +23,10 @@ beforeAll(async () => {
   clientDir = await mkdtemp(join(tmpdir(), "pantau-client-"));
   // Written before the server starts: sirv indexes the directory when it is created.
   await writeFile(join(clientDir, "index.html"), INDEX_HTML);
+  await mkdir(join(clientDir, "assets"));
+  await writeFile(join(clientDir, "assets", "app-1.js"), APP_JS);
+  await writeFile(join(clientDir, "assets", "app-1.js.br"), brotliCompressSync(APP_JS));
+  await writeFile(join(clientDir, "assets", "app-1.js.gz"), gzipSync(APP_JS));
   server = createServer(testServices(db), clientDir);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -53,6 +59,23 @@ function query(path: string, input: unknown): string {
 }
 
 describe("the HTTP server", () => {
+  it("sends the build's pre-compressed assets to browsers that accept them, the plain file to others", async () => {
+    const url = `${base}/assets/app-1.js`;
+    for (const [accept, encoding] of [
+      ["br, gzip", "br"],
+      ["gzip", "gzip"],
+      ["identity", null],
+    ] as const) {
+      // Node's fetch would decode the body itself; ask without it to see what was sent.
+      const res = await new Promise<IncomingMessage>((resolve) =>
+        httpGet(url, { headers: { "Accept-Encoding": accept } }, resolve),
+      );
+      res.resume();
+      expect(res.headers["content-encoding"] ?? null).toBe(encoding);
+      expect(res.headers["content-type"]).toContain("javascript");
+    }
+  });
+
   it("answers the health check once the database answers", async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);

@@ -1,0 +1,166 @@
+import { createHash } from "node:crypto";
+import type http from "node:http";
+import { performance } from "node:perf_hooks";
+import { dataVersion } from "../db/database";
+import { asOfCutoff, wibDate } from "../shared/asOf";
+import { readSessionToken } from "./auth/cookies";
+import type { SessionCache } from "./auth/sessionCache";
+import type { AppServices } from "./context";
+
+/**
+ * Who may be given a cached answer of a read:
+ * - `public`: anyone (the procedure is open to all);
+ * - `signedIn`: any signed-in user (the answer is the same for all of them);
+ * - `user`: only the user it was computed for (it says what that user may do).
+ * A read not listed here is never cached.
+ */
+type Scope = "public" | "signedIn" | "user";
+
+export const CACHED_READS: Readonly<Record<string, Scope>> = {
+  "awards.list": "public",
+  "agencies.list": "signedIn",
+  "issues.list": "signedIn",
+  "dashboard.summary": "signedIn",
+  "dashboard.history": "signedIn",
+  "updates.timeline": "signedIn",
+  "issues.byId": "user",
+  "issues.byNumber": "user",
+};
+
+const SCOPE_ORDER: Scope[] = ["public", "signedIn", "user"];
+
+/**
+ * A live view's "days since an update" counts whole days from the last update to this instant, so
+ * it may turn at any time of day: no answer is kept longer than this, whatever else changes.
+ */
+export const MAX_AGE_MS = 60_000;
+
+/** Bounds memory: many distinct as-of dates or users empty the cache rather than grow it. */
+const MAX_ENTRIES = 2_000;
+
+export interface CachedAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  etag: string;
+}
+
+interface Entry extends CachedAnswer {
+  version: string;
+  day: string;
+  /** performance.now() when computed. */
+  at: number;
+}
+
+/** What a request needs to be answered from (or stored in) the cache. */
+export interface CacheKey {
+  key: string;
+  version: string;
+  day: string;
+}
+
+export function etagOf(body: Buffer): string {
+  return `"${createHash("sha1").update(body).digest("base64url")}"`;
+}
+
+/**
+ * Answers of read procedures, kept per data version and WIB day: a write here (or in another
+ * process) or a new day makes every entry stale at once, and none is kept past MAX_AGE_MS. The tRPC router still computes every
+ * answer; this only remembers it for the next identical request that may see it.
+ */
+export function createReadCache(services: AppServices, sessions: SessionCache) {
+  const entries = new Map<string, Entry>();
+  const pending = new Map<string, Promise<CachedAnswer>>();
+  let today = { day: "", until: 0 };
+
+  /** The WIB date now, recomputed only when the previous day has ended. */
+  function currentDay(): string {
+    const now = services.now().getTime();
+    if (now >= today.until || now < today.until - 86_400_000) {
+      const day = wibDate(new Date(now));
+      today = { day, until: Date.parse(asOfCutoff(day, new Date(now))) + 1 };
+    }
+    return today.day;
+  }
+
+  /** The scope the procedures of a (batched) call need, or null when one of them is not cached. */
+  function scopeOf(url: string): Scope | null {
+    const paths = decodeURIComponent((url.split("?")[0] ?? "").slice("/trpc/".length)).split(",");
+    let scope: Scope = "public";
+    for (const path of paths) {
+      const needed = CACHED_READS[path];
+      if (needed === undefined) return null;
+      if (SCOPE_ORDER.indexOf(needed) > SCOPE_ORDER.indexOf(scope)) scope = needed;
+    }
+    return scope;
+  }
+
+  /**
+   * The cache key of a GET to /trpc/, or null when it must go to the router uncached: not a cached
+   * read, or signed out (the router says so). `unknownSession` when the session must first be
+   * resolved (then ask again).
+   */
+  function keyOf(req: http.IncomingMessage): CacheKey | "unknownSession" | null {
+    const url = req.url ?? "";
+    const scope = scopeOf(url);
+    if (scope === null) return null;
+    let who = "*";
+    if (scope !== "public") {
+      const token = readSessionToken(req);
+      if (!token) return null;
+      const user = sessions.peek(token);
+      if (!user) return "unknownSession";
+      who = scope === "user" ? `u${user.id}` : "signed-in";
+    }
+    return { key: `${who} ${url}`, version: dataVersion(services.db), day: currentDay() };
+  }
+
+  function lookup(key: CacheKey): CachedAnswer | undefined {
+    const entry = entries.get(key.key);
+    if (!entry) return undefined;
+    if (entry.version === key.version && entry.day === key.day && performance.now() - entry.at < MAX_AGE_MS) {
+      return entry;
+    }
+    entries.delete(key.key);
+    return undefined;
+  }
+
+  /**
+   * Computes an answer once however many identical requests arrive meanwhile, and keeps it when
+   * it succeeded and no write came in between (else it may be older than the data).
+   */
+  function compute(key: CacheKey, run: () => Promise<CachedAnswer>): Promise<CachedAnswer> {
+    const id = `${key.version} ${key.day} ${key.key}`;
+    const running = pending.get(id);
+    if (running) return running;
+    const at = performance.now();
+    const promise = run()
+      .then((answer) => {
+        if (answer.status === 200 && dataVersion(services.db) === key.version && currentDay() === key.day) {
+          if (entries.size >= MAX_ENTRIES) entries.clear();
+          entries.set(key.key, { ...answer, version: key.version, day: key.day, at });
+        }
+        return answer;
+      })
+      .finally(() => pending.delete(id));
+    pending.set(id, promise);
+    return promise;
+  }
+
+  return { keyOf, lookup, compute };
+}
+
+export type ReadCache = ReturnType<typeof createReadCache>;
+
+/** Writes a cached answer, or 304 when the client already holds these exact bytes. */
+export function sendAnswer(req: http.IncomingMessage, res: http.ServerResponse, answer: CachedAnswer): void {
+  const ok = answer.status === 200;
+  const headers = { ...answer.headers, ...(ok ? { ETag: answer.etag } : {}), "Cache-Control": "no-store" };
+  if (ok && req.headers["if-none-match"] === answer.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(answer.status, { ...headers, "Content-Length": String(answer.body.length) });
+  res.end(answer.body);
+}
