@@ -116,7 +116,8 @@ export const dashboardRouter = router({
         ctx.db,
         dates.map((date) => {
           const end = asOfCutoff(date, now);
-          return end > cutoff ? cutoff : end;
+          if (end > cutoff) return cutoff;
+          return end;
         }),
       ),
       listMeasures(ctx.db),
