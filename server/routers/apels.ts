@@ -40,7 +40,8 @@ export const apelsRouter = router({
     const now = ctx.now();
     const today = wibDate(now);
     const per = input.per !== undefined && input.per <= today ? input.per : undefined;
-    const dates = apelDates(await listApels(ctx.db), today, per);
+    const recorded = await listApels(ctx.db);
+    const dates = apelDates(recorded, today, per);
     const cutoff = asOfCutoff(dates.date, now);
     const previousCutoff = asOfCutoff(dates.previous, now);
     const shownOn = pastViewDate(dates.date, now);
@@ -67,7 +68,7 @@ export const apelsRouter = router({
 
     return {
       generatedAt: now.toISOString(),
-      apel: dates,
+      apel: { ...dates, recorded: recorded.includes(dates.date) },
       summary,
       issues,
       directions,

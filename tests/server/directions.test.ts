@@ -253,7 +253,12 @@ describe("apels", () => {
 
   it("replays the apel of 18 Nov 2024 against 11 Nov: 3 of 11 issues in penanganan, the dashboard's own figures", async () => {
     const deck = await w.asPimpinan.apels.deck({ per: "2024-11-18" });
-    expect(deck.apel).toEqual({ date: "2024-11-18", previous: "2024-11-11", previousRecorded: false });
+    expect(deck.apel).toEqual({
+      date: "2024-11-18",
+      previous: "2024-11-11",
+      previousRecorded: false,
+      recorded: false,
+    });
     expect(deck.summary.inHandlingOrLater).toBe(3);
     expect(deck.summary.total).toBe(11);
     expect(deck.summary).toEqual(
