@@ -49,7 +49,8 @@ export default function ApelPage() {
   const [params] = useSearchParams();
   const raw = params.get("per");
   const per = raw !== null && isSelectableDate(raw) ? raw : undefined;
-  const deck = useQuery(trpc.apels.deck.queryOptions({ per }));
+  // Back on the network, the deck fetches at once, however fresh its data seemed.
+  const deck = useQuery({ ...trpc.apels.deck.queryOptions({ per }), refetchOnReconnect: "always" });
   return (
     <div className="deck">
       <QueryState
@@ -154,7 +155,7 @@ export function ApelDeck({ deck, updatedAt, replay }: { deck: Deck; updatedAt: n
         go={go}
         online={online}
         updatedAt={updatedAt}
-        auto={{ on: autoOn, remaining, seconds: AUTO_SECONDS, toggle: () => setAutoOn((on) => !on) }}
+        auto={{ on: autoOn, remaining, toggle: () => setAutoOn((on) => !on) }}
         fullScreen={fullScreen}
         canRecordApel={canGive}
       />

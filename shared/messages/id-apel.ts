@@ -16,7 +16,6 @@ export const apel = {
   exitFullScreen: "Keluar layar penuh (F)",
   autoAdvance: "Putar otomatis",
   autoStop: "Hentikan putar otomatis",
-  autoEvery: (seconds: number) => `tiap ${seconds} detik`,
   nextIn: (seconds: number) => `Slide berikutnya dalam ${seconds} detik`,
   keysHelp:
     "Tombol: ← → atau PageUp/PageDown atau spasi untuk pindah, Home/End ke awal/akhir, angka untuk lompat ke isu, F untuk layar penuh.",
@@ -24,15 +23,17 @@ export const apel = {
   offline:
     "Luring: sambungan terputus. Bahan apel tetap bisa ditampilkan dan akan diperbarui saat sambungan kembali.",
   offlineShort: "Luring",
-  back: "Kembali ke dasbor",
+  back: "Dasbor",
 
   overviewTitle: "Sepekan dalam satu layar",
   overviewLabel: "Ringkasan",
   perStage: "Isu per tahap",
   inHandling: (done: number, total: number) => `${done} dari ${total} isu di tahap penanganan atau selesai`,
-  moved: (n: number) => (n === 0 ? "Tidak ada isu yang berpindah tahap" : `${n} isu berpindah tahap`),
-  updated: (n: number) => (n === 0 ? "tidak ada pembaruan" : `${n} isu diperbarui`),
-  sinceApel: "sejak apel sebelumnya",
+  tileInHandling: (total: number) => `dari ${total} isu di tahap penanganan atau selesai`,
+  tileMoved: (updated: number) => `isu berpindah tahap sejak apel sebelumnya (${updated} isu diperbarui)`,
+  tileAttention: "isu perlu perhatian",
+  tileOverdue: "arahan lewat tenggat",
+  tileAwards: "penghargaan baru sejak apel sebelumnya",
   attentionCount: (n: number) =>
     n === 0 ? "Tidak ada isu yang perlu perhatian" : `${n} isu perlu perhatian`,
   overdueCount: (n: number) => (n === 0 ? "Tidak ada arahan lewat tenggat" : `${n} arahan lewat tenggat`),

@@ -12,7 +12,7 @@ interface Props {
   go: (index: number) => void;
   online: boolean;
   updatedAt: number;
-  auto: { on: boolean; remaining: number; seconds: number; toggle: () => void };
+  auto: { on: boolean; remaining: number; toggle: () => void };
   fullScreen: { on: boolean; toggle: () => void };
   canRecordApel: boolean;
 }
@@ -55,7 +55,7 @@ export function DeckControls({
         </select>
       </label>
       <button type="button" aria-pressed={auto.on} onClick={auto.toggle}>
-        {auto.on ? t.apel.autoStop : `${t.apel.autoAdvance} (${t.apel.autoEvery(auto.seconds)})`}
+        {auto.on ? t.apel.autoStop : t.apel.autoAdvance}
       </button>
       {auto.on ? (
         <span className="deck-timer" role="timer" aria-live="off">

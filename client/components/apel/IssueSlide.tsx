@@ -101,19 +101,6 @@ export function IssueSlide({ deck, issue, canGive }: { deck: Deck; issue: DeckIs
                 : t.apel.noUpdate}
             </p>
           </section>
-          <SinceLastApel deck={deck} issue={issue} />
-        </div>
-        <div className="issue-col">
-          <section className="fit-box" aria-labelledby={`catatan-${issue.id}`}>
-            <h3 id={`catatan-${issue.id}`}>{t.apel.latestNote}</h3>
-            <ClampedText text={latest?.note ?? t.apel.noUpdate} lines={3} title={t.apel.latestNote} />
-            <h3>{t.apel.obstacles}</h3>
-            <ClampedText text={latest?.obstacles ?? t.apel.none} lines={2} title={t.apel.obstacles} />
-            <h3>{t.apel.nextSteps}</h3>
-            <ClampedText text={latest?.nextSteps ?? t.apel.none} lines={2} title={t.apel.nextSteps} />
-          </section>
-        </div>
-        <div className="issue-col">
           <section className="fit-box" aria-labelledby={`alasan-${issue.id}`}>
             <h3 id={`alasan-${issue.id}`}>{t.apel.reasons}</h3>
             {attention ? (
@@ -127,6 +114,9 @@ export function IssueSlide({ deck, issue, canGive }: { deck: Deck; issue: DeckIs
               <p className="muted-deck">{t.apel.noReasons}</p>
             )}
           </section>
+        </div>
+        <div className="issue-col">
+          <SinceLastApel deck={deck} issue={issue} />
           <section className="fit-box directions-box" aria-labelledby={`arahan-${issue.id}`}>
             <h3 id={`arahan-${issue.id}`}>
               {t.apel.openDirections} ({open.length})
@@ -144,6 +134,16 @@ export function IssueSlide({ deck, issue, canGive }: { deck: Deck; issue: DeckIs
             </ul>
             {open.length > 2 ? <p className="more">{t.apel.andMore(open.length - 2)}</p> : null}
             {canGive ? <DirectionForm issue={issue} apelOn={deck.apel.date} /> : null}
+          </section>
+        </div>
+        <div className="issue-col">
+          <section className="fit-box" aria-labelledby={`catatan-${issue.id}`}>
+            <h3 id={`catatan-${issue.id}`}>{t.apel.latestNote}</h3>
+            <ClampedText text={latest?.note ?? t.apel.noUpdate} lines={4} title={t.apel.latestNote} />
+            <h3>{t.apel.obstacles}</h3>
+            <ClampedText text={latest?.obstacles ?? t.apel.none} lines={3} title={t.apel.obstacles} />
+            <h3>{t.apel.nextSteps}</h3>
+            <ClampedText text={latest?.nextSteps ?? t.apel.none} lines={3} title={t.apel.nextSteps} />
           </section>
         </div>
       </div>

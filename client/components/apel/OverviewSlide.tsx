@@ -5,7 +5,7 @@ import { id as t } from "../../../shared/messages/id";
 import { type Deck, movedCount, overdueDirections } from "./deckModel";
 
 /** How many attention lines slide 1 has room for; the attention slide lists them all. */
-const ATTENTION_SHOWN = 5;
+const ATTENTION_SHOWN = 6;
 const OVERDUE_SHOWN = 2;
 
 /** Slide 1: the week on one screen. */
@@ -24,25 +24,23 @@ export function OverviewSlide({ deck }: { deck: Deck }) {
       <ul className="deck-tiles">
         <li className="deck-tile">
           <strong>{summary.inHandlingOrLater}</strong>
-          <span>{t.apel.inHandling(summary.inHandlingOrLater, summary.total)}</span>
+          <span>{t.apel.tileInHandling(summary.total)}</span>
         </li>
         <li className="deck-tile">
           <strong>{movedCount(deck)}</strong>
-          <span>
-            {t.apel.moved(movedCount(deck))} {t.apel.sinceApel} ({t.apel.updated(summary.changes.length)})
-          </span>
+          <span>{t.apel.tileMoved(summary.changes.length)}</span>
         </li>
         <li className={`deck-tile${summary.attention.length > 0 ? " tile-warn" : ""}`}>
           <strong>{summary.attention.length}</strong>
-          <span>{t.apel.attentionCount(summary.attention.length)}</span>
+          <span>{t.apel.tileAttention}</span>
         </li>
         <li className={`deck-tile${overdue.length > 0 ? " tile-alert" : ""}`}>
           <strong>{overdue.length}</strong>
-          <span>{t.apel.overdueCount(overdue.length)}</span>
+          <span>{t.apel.tileOverdue}</span>
         </li>
         <li className="deck-tile">
           <strong>{newAwards}</strong>
-          <span>{t.apel.newAwards(newAwards)}</span>
+          <span>{t.apel.tileAwards}</span>
         </li>
       </ul>
       <div className="overview-columns">
@@ -55,16 +53,29 @@ export function OverviewSlide({ deck }: { deck: Deck }) {
                 <li key={stage}>
                   <span className="stage-bar-label">{t.stageShort[stage]}</span>
                   <span className="stage-bar" aria-hidden="true">
-                    <span
-                      className={`stage-bar-fill stage-${stage}`}
-                      style={{ width: `${(n / max) * 100}%` }}
-                    />
+                    <span className="stage-bar-fill" style={{ width: `${(n / max) * 100}%` }} />
                   </span>
                   <strong className="stage-bar-count">{n}</strong>
                 </li>
               );
             })}
           </ul>
+          {overdue.length > 0 ? (
+            <>
+              <h3 className="overview-overdue-head">{t.apel.directionsTitle}</h3>
+              <ul className="overview-overdue">
+                {overdue.slice(0, OVERDUE_SHOWN).map((d) => (
+                  <li key={d.id}>
+                    <span className="badge badge-overdue">{t.directions.overdue}</span> {d.agency.code}:{" "}
+                    {d.text} ({t.directions.due(formatDateShort(d.dueDate))})
+                  </li>
+                ))}
+              </ul>
+              {overdue.length > OVERDUE_SHOWN ? (
+                <p className="more">{t.apel.andMore(overdue.length - OVERDUE_SHOWN)}</p>
+              ) : null}
+            </>
+          ) : null}
         </section>
         <section className="fit-box" aria-labelledby="ringkasan-perhatian">
           <h3 id="ringkasan-perhatian">{t.apel.attentionTitle}</h3>
@@ -81,22 +92,6 @@ export function OverviewSlide({ deck }: { deck: Deck }) {
           </ol>
           {summary.attention.length > ATTENTION_SHOWN ? (
             <p className="more">{t.apel.andMore(summary.attention.length - ATTENTION_SHOWN)}</p>
-          ) : null}
-          {overdue.length > 0 ? (
-            <>
-              <h3>{t.apel.directionsTitle}</h3>
-              <ul className="overview-overdue">
-                {overdue.slice(0, OVERDUE_SHOWN).map((d) => (
-                  <li key={d.id}>
-                    <span className="badge badge-overdue">{t.directions.overdue}</span> {d.agency.code}:{" "}
-                    {d.text} ({t.directions.due(formatDateShort(d.dueDate))})
-                  </li>
-                ))}
-              </ul>
-              {overdue.length > OVERDUE_SHOWN ? (
-                <p className="more">{t.apel.andMore(overdue.length - OVERDUE_SHOWN)}</p>
-              ) : null}
-            </>
           ) : null}
         </section>
       </div>
