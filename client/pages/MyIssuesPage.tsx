@@ -77,7 +77,6 @@ export function MyIssuesPage() {
     <div className="page">
       <h1>{text.title}</h1>
       {agency ? <p className="muted">{text.intro(agency)}</p> : null}
-      {user?.agency ? <AgencyDirections agencyId={user.agency.id} agencyCode={user.agency.code} /> : null}
       <QueryState isPending={issues.isPending} error={issues.error} onRetry={() => void issues.refetch()}>
         <section aria-labelledby="isu-opd" className="panel">
           <h2 id="isu-opd">{agency ? text.ownHeading(agency) : text.title}</h2>
@@ -91,6 +90,7 @@ export function MyIssuesPage() {
             </ul>
           )}
         </section>
+        {user?.agency ? <AgencyDirections agencyId={user.agency.id} agencyCode={user.agency.code} /> : null}
         {others.length > 0 ? (
           <section aria-labelledby="isu-lain" className="panel">
             <h2 id="isu-lain">{text.othersHeading}</h2>

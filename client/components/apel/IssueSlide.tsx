@@ -8,7 +8,7 @@ import { DirectionForm } from "./DirectionForm";
 import type { Deck, DeckIssue } from "./deckModel";
 
 function signed(delta: number): string {
-  return `${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${formatNumber(Math.abs(delta))} poin`;
+  return `${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${formatNumber(Math.round(Math.abs(delta) * 10) / 10)} poin`;
 }
 
 /** What changed since the previous apel: stage moves, the progress delta, new obstacles. */
