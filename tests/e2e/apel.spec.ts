@@ -183,8 +183,13 @@ test("the replay of 18 Nov 2024 shows what moved since 11 Nov, as the history sa
   const slide = currentSlide(page);
   await expect(slide.getByRole("heading", { level: 2 })).toHaveText("Apel pagi 18 November 2024");
   await expect(slide).toContainText("Dibandingkan dengan 11 November 2024");
-  await expect(slide.getByText("3 dari 11 isu di tahap penanganan atau selesai")).toBeVisible();
-  await expect(slide.getByText(`${moved.length} isu berpindah tahap sejak apel sebelumnya`)).toBeVisible();
+  const tiles = slide.getByRole("listitem");
+  await expect(tiles.filter({ hasText: "isu di tahap penanganan" })).toHaveText(
+    "3 dari 11 isu di tahap penanganan atau selesai",
+  );
+  await expect(tiles.filter({ hasText: "berpindah tahap" })).toHaveText(
+    `${moved.length} isu berpindah tahap sejak apel sebelumnya (${summary.changes.length} isu diperbarui)`,
+  );
 
   const stageLabel: Record<string, string> = {
     identifikasi: "Identifikasi",

@@ -23,24 +23,19 @@ export function OverviewSlide({ deck }: { deck: Deck }) {
       </header>
       <ul className="deck-tiles">
         <li className="deck-tile">
-          <strong>{summary.inHandlingOrLater}</strong>
-          <span>{t.apel.tileInHandling(summary.total)}</span>
+          <strong>{summary.inHandlingOrLater}</strong> <span>{t.apel.tileInHandling(summary.total)}</span>
         </li>
         <li className="deck-tile">
-          <strong>{movedCount(deck)}</strong>
-          <span>{t.apel.tileMoved(summary.changes.length)}</span>
+          <strong>{movedCount(deck)}</strong> <span>{t.apel.tileMoved(summary.changes.length)}</span>
         </li>
         <li className={`deck-tile${summary.attention.length > 0 ? " tile-warn" : ""}`}>
-          <strong>{summary.attention.length}</strong>
-          <span>{t.apel.tileAttention}</span>
+          <strong>{summary.attention.length}</strong> <span>{t.apel.tileAttention}</span>
         </li>
         <li className={`deck-tile${overdue.length > 0 ? " tile-alert" : ""}`}>
-          <strong>{overdue.length}</strong>
-          <span>{t.apel.tileOverdue}</span>
+          <strong>{overdue.length}</strong> <span>{t.apel.tileOverdue}</span>
         </li>
         <li className="deck-tile">
-          <strong>{newAwards}</strong>
-          <span>{t.apel.tileAwards}</span>
+          <strong>{newAwards}</strong> <span>{t.apel.tileAwards}</span>
         </li>
       </ul>
       <div className="overview-columns">
