@@ -1,7 +1,9 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
+import type { Stage } from "../../shared/domain";
+import { id as t } from "../../shared/messages/id";
 import { stateOf } from "./accounts";
-import { expect, test } from "./fixtures";
+import { expect, seriousA11yViolations, test } from "./fixtures";
 
 /** The deck is for a projector or a big TV: it runs once, at the two sizes it must fit. */
 const SIZES = [
@@ -136,6 +138,7 @@ test("the keyboard reaches every issue and the awards; a reload keeps the slide"
   await page.goto("/apel");
   const title = () => currentSlide(page).getByRole("heading", { level: 2 });
   await expect(title()).toContainText("Apel pagi");
+  expect(await seriousA11yViolations(page)).toEqual([]);
   for (const issue of issues) {
     await page.keyboard.press(
       issue.number % 3 === 0 ? "Space" : issue.number % 3 === 1 ? "ArrowRight" : "PageDown",
@@ -160,6 +163,7 @@ test("the keyboard reaches every issue and the awards; a reload keeps the slide"
   await page.keyboard.press("1");
   await expect(currentSlide(page)).toContainText("Isu prioritas #11");
   await expect(page).toHaveURL(/slide=12/);
+  expect(await seriousA11yViolations(page)).toEqual([]);
 
   await page.reload();
   await expect(currentSlide(page)).toContainText("Isu prioritas #11");
@@ -191,22 +195,14 @@ test("the replay of 18 Nov 2024 shows what moved since 11 Nov, as the history sa
     `${moved.length} isu berpindah tahap sejak apel sebelumnya (${summary.changes.length} isu diperbarui)`,
   );
 
-  const stageLabel: Record<string, string> = {
-    identifikasi: "Identifikasi",
-    perencanaan: "Perencanaan",
-    penganggaran: "Penganggaran",
-    pengadaan: "Pengadaan",
-    penanganan: "Penanganan",
-    selesai: "Selesai",
-  };
   for (const change of moved) {
     await page.keyboard.press(String(change.number));
     await expect(currentSlide(page).getByRole("heading", { level: 2 })).toHaveText(change.title);
     const since = currentSlide(page).getByRole("region", { name: "Sejak apel sebelumnya" });
     await expect(since).toContainText(
       change.fromStage === null
-        ? `Pembaruan pertama: ${stageLabel[change.toStage as string]}`
-        : `Tahap: ${stageLabel[change.fromStage]} → ${stageLabel[change.toStage as string]}`,
+        ? `Pembaruan pertama: ${t.stageShort[change.toStage as Stage]}`
+        : `Tahap: ${t.stageShort[change.fromStage as Stage]} → ${t.stageShort[change.toStage as Stage]}`,
     );
     // Two digits typed slowly are two jumps: wait out the window before the next issue.
     await page.waitForTimeout(1100);
