@@ -55,7 +55,7 @@ export const apel = {
   none: "Tidak ada.",
   noUpdate: "Belum ada pembaruan pada tanggal ini.",
   updatedBy: (who: string, agency: string | null, when: string) =>
-    agency ? `Diperbarui ${who} (${agency}), ${when}` : `Diperbarui ${who}, ${when}`,
+    agency ? `Diperbarui oleh ${who} (${agency}), ${when}` : `Diperbarui oleh ${who}, ${when}`,
   changesTitle: "Sejak apel sebelumnya",
   noChange: "Tidak ada pembaruan sejak apel sebelumnya.",
   stageMove: (from: string, to: string) => `Tahap: ${from} → ${to}`,
