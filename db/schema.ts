@@ -167,6 +167,34 @@ export interface ServerSecretsTable {
   value: string;
 }
 
+export interface ApelsTable {
+  id: Generated<number>;
+  /** `YYYY-MM-DD` (WIB) the apel was held. */
+  held_on: string;
+  created_by: number | null;
+  created_at: ColumnType<string, string | undefined, never>;
+}
+
+export interface DirectionsTable {
+  id: Generated<number>;
+  /** `YYYY-MM-DD` the arahan was given. */
+  given_on: string;
+  /** `YYYY-MM-DD` of the apel it was given at, if any. */
+  apel_on: string | null;
+  text: string;
+  agency_id: number;
+  issue_id: number | null;
+  due_date: string;
+  /** `open` or `done`. */
+  status: Generated<string>;
+  closing_note: string | null;
+  closed_by: number | null;
+  /** Instant (UTC) it was closed. */
+  closed_at: string | null;
+  created_by: number | null;
+  created_at: ColumnType<string, string | undefined, never>;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -182,6 +210,8 @@ export interface Database {
   attachments: AttachmentsTable;
   update_attachments: UpdateAttachmentsTable;
   server_secrets: ServerSecretsTable;
+  apels: ApelsTable;
+  directions: DirectionsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

@@ -105,3 +105,14 @@ export function formatDateShort(value: string, precision: DatePrecision | null =
 export function formatDateTime(value: string): string {
   return `${dateTimeFormat.format(toDate(value))} WIB`;
 }
+
+const timeFormat = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** `07.45 WIB`: a time of day in WIB. */
+export function formatTime(value: string | Date): string {
+  return `${timeFormat.format(typeof value === "string" ? new Date(value) : value)} WIB`;
+}

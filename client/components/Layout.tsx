@@ -42,6 +42,11 @@ export function Layout() {
                 </NavLink>
               </li>
             ) : null}
+            {user ? (
+              <li>
+                <NavLink to={link("/apel")}>{t.apel.navLink}</NavLink>
+              </li>
+            ) : null}
             {user?.role === "opd" ? (
               <li>
                 <NavLink to="/isu-saya">{t.account.header.myIssues}</NavLink>

@@ -6,6 +6,7 @@ import { AttentionPanel } from "../components/AttentionPanel";
 import { ChangesPanel } from "../components/ChangesPanel";
 import { HeadlineFigures } from "../components/HeadlineFigures";
 import { IssueTable } from "../components/IssueTable";
+import { OverdueDirectionsPanel } from "../components/OverdueDirectionsPanel";
 import { QueryState } from "../components/QueryState";
 import { StalePanel } from "../components/StalePanel";
 import { useTRPC } from "../lib/trpc";
@@ -42,6 +43,7 @@ export function DashboardPage() {
             </p>
             <HeadlineFigures summary={summary.data} />
             <AttentionPanel summary={summary.data} />
+            <OverdueDirectionsPanel asOf={asOf} />
             <section aria-label={t.dashboard.charts}>
               <Suspense
                 fallback={

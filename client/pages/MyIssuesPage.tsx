@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { formatDate } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
 import { HealthBadge, StageBadge } from "../components/Badges";
+import { DirectionList } from "../components/DirectionList";
 import { QueryState } from "../components/QueryState";
 import { useAuth } from "../lib/auth";
 import { type MyIssue, useTRPC } from "../lib/trpc";
@@ -41,6 +42,25 @@ function IssueItem({ issue, own }: { issue: MyIssue; own: boolean }) {
   );
 }
 
+/** The open arahan for the OPD's agency, overdue first, each closable with a note. */
+function AgencyDirections({ agencyId, agencyCode }: { agencyId: number; agencyCode: string }) {
+  const trpc = useTRPC();
+  const directions = useQuery(trpc.directions.list.queryOptions({ agencyId, status: "open" }));
+  return (
+    <section aria-labelledby="arahan-opd" className="panel">
+      <h2 id="arahan-opd">{t.directions.mineTitle(agencyCode)}</h2>
+      <QueryState
+        isPending={directions.isPending}
+        error={directions.error}
+        onRetry={() => void directions.refetch()}
+      >
+        {directions.data?.length === 0 ? <p className="muted">{t.directions.mineEmpty}</p> : null}
+        {directions.data ? <DirectionList directions={directions.data} canClose /> : null}
+      </QueryState>
+    </section>
+  );
+}
+
 /** "Isu saya": the issues an OPD answers for, first, with those it has left unreported marked. */
 export function MyIssuesPage() {
   const text = t.account.mine;
@@ -70,6 +90,7 @@ export function MyIssuesPage() {
             </ul>
           )}
         </section>
+        {user?.agency ? <AgencyDirections agencyId={user.agency.id} agencyCode={user.agency.code} /> : null}
         {others.length > 0 ? (
           <section aria-labelledby="isu-lain" className="panel">
             <h2 id="isu-lain">{text.othersHeading}</h2>

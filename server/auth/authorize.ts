@@ -51,3 +51,20 @@ export async function assertMayUpdateIssue(db: DB, user: SessionUser, issueId: n
 export function mayUpload(user: SessionUser): boolean {
   return user.role === "admin" || (user.role === "opd" && user.agencyId !== null);
 }
+
+/** Whether `user` may close an arahan owned by `ownerAgencyId`: that agency's OPD, or admin. */
+export function mayCloseDirection(user: SessionUser, ownerAgencyId: number): boolean {
+  if (user.role === "admin") return true;
+  return user.role === "opd" && user.agencyId !== null && user.agencyId === ownerAgencyId;
+}
+
+/** Throws NOT_FOUND for an unknown arahan, FORBIDDEN when `user` may not close it. */
+export async function assertMayCloseDirection(db: DB, user: SessionUser, directionId: number): Promise<void> {
+  const row = await db
+    .selectFrom("directions")
+    .select("agency_id")
+    .where("id", "=", directionId)
+    .executeTakeFirst();
+  if (row === undefined) throw new TRPCError({ code: "NOT_FOUND", message: "Arahan tidak ditemukan." });
+  if (!mayCloseDirection(user, row.agency_id)) throw forbidden();
+}

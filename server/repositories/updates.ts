@@ -56,7 +56,7 @@ export interface TimelineEntry extends StateSnapshot {
 export async function timeline(
   db: DB,
   issueId: number,
-  page: { limit: number; before?: number | undefined },
+  page: { limit: number; before?: number | undefined; upTo?: string | undefined },
 ): Promise<TimelineEntry[]> {
   const rows = await db
     .selectFrom("issue_updates as u")
@@ -85,6 +85,8 @@ export async function timeline(
       "a.name as agencyName",
     ])
     .where("u.issue_id", "=", issueId)
+    // A page as it stood at an instant: the as-of rule's cutoff (`asOfCutoff`).
+    .$if(page.upTo !== undefined, (q) => q.where("u.created_at", "<=", page.upTo as string))
     .$if(page.before !== undefined, (q) =>
       q.where(
         sql<boolean>`(u.created_at, u.id) < (select b.created_at, b.id from issue_updates as b where b.id = ${page.before})`,

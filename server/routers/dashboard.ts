@@ -3,6 +3,7 @@ import { asOfCutoff, shiftDate, viewDate, wibDate } from "../../shared/asOf";
 import { attentionReasons, byUrgency } from "../../shared/attention";
 import { rollup, staleness, trend, trendDates } from "../../shared/rollup";
 import { HistoryInput, SummaryInput } from "../../shared/schemas/dashboard";
+import { overdueDirectionsByIssue } from "../repositories/directions";
 import { listIssues, listMeasures } from "../repositories/issues";
 import { firstUpdateAt, statesAt, updateCountsBetween } from "../repositories/updates";
 import { readProcedure, router } from "../trpc";
@@ -24,10 +25,11 @@ export const dashboardRouter = router({
     const cutoff = asOfCutoff(input?.asOf, now);
     const sinceCutoff = asOfCutoff(since, now);
 
-    const [issues, before, counts] = await Promise.all([
+    const [issues, before, counts, overdue] = await Promise.all([
       listIssues(ctx.db, cutoff),
       listIssues(ctx.db, sinceCutoff),
       updateCountsBetween(ctx.db, sinceCutoff, cutoff),
+      overdueDirectionsByIssue(ctx.db, asOfDate),
     ]);
     const beforeById = new Map(before.map((issue) => [issue.id, issue]));
 
@@ -83,7 +85,11 @@ export const dashboardRouter = router({
         health: issue.health,
         progress: issue.progress,
         reasons: attentionReasons(
-          { ...issue, stageBefore: beforeById.get(issue.id)?.stage ?? null },
+          {
+            ...issue,
+            stageBefore: beforeById.get(issue.id)?.stage ?? null,
+            overdueDirections: overdue.get(issue.id) ?? 0,
+          },
           cutoff,
           ctx.staleAfterDays,
         ),

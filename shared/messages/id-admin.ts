@@ -285,6 +285,9 @@ export const admin = {
       "awards.removeResult": "Hasil penghargaan dihapus",
       "updates.create": "Pembaruan isu",
       "attachments.upload": "Lampiran diunggah",
+      "directions.create": "Arahan dicatat",
+      "directions.close": "Arahan ditutup",
+      "apels.record": "Tanggal apel dicatat",
     } as Record<string, string>,
     entities: {
       user: "Akun",
@@ -294,6 +297,8 @@ export const admin = {
       award_event: "Ajang",
       award_result: "Hasil penghargaan",
       attachment: "Lampiran",
+      direction: "Arahan",
+      apel: "Apel",
     } as Record<string, string>,
     fields: {
       username: "Nama pengguna",
@@ -344,6 +349,13 @@ export const admin = {
       contentType: "Jenis berkas",
       size: "Ukuran (bita)",
       sha256: "SHA-256",
+      text: "Isi arahan",
+      givenOn: "Tanggal arahan",
+      apelOn: "Apel",
+      dueDate: "Tenggat",
+      status: "Status",
+      closingNote: "Catatan penyelesaian",
+      heldOn: "Tanggal apel",
     } as Record<string, string>,
   },
 } as const;

@@ -22,4 +22,9 @@ export const errors = {
   awardEventNotFound: "Ajang penghargaan tidak ditemukan.",
   awardResultNotFound: "Hasil penghargaan tidak ditemukan.",
   handedOverBeforeEvent: "Tanggal penyerahan tidak boleh sebelum tanggal ajang.",
+
+  directionNotFound: "Arahan tidak ditemukan.",
+  directionAlreadyClosed: "Arahan ini sudah ditutup.",
+  directionAgencyNotOpd: "Arahan ditujukan kepada perangkat daerah Kota Malang, bukan pihak luar.",
+  apelInFuture: "Tanggal apel tidak boleh setelah hari ini.",
 } as const;

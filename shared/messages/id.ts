@@ -1,6 +1,7 @@
 import type { AgencyKind, AwardLevel, ChainRole, FundingSource, Health, Stage } from "../domain";
 import { account } from "./id-account";
 import { admin } from "./id-admin";
+import { apel, directions } from "./id-apel";
 import { errors } from "./id-errors";
 
 /** Every user-facing text of Pantau, in Indonesian. */
@@ -228,6 +229,8 @@ export const id = {
   },
   account,
   admin,
+  apel,
+  directions,
   errors,
 } as const;
 

@@ -48,7 +48,7 @@ describe("Isu saya", () => {
     expect(others[0]).not.toHaveTextContent("belum diperbarui");
     // The page's order: the agency's own issues come before everyone else's.
     const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
-    expect(headings).toEqual(["Isu DLH", "Isu lainnya"]);
+    expect(headings).toEqual(["Isu DLH", "Arahan untuk DLH", "Isu lainnya"]);
   });
 
   it("says so when the agency answers for no priority issue, and still lists the others", async () => {

@@ -68,6 +68,10 @@ const anyone: Rule = () => true;
 const signedIn: Rule = (who) => who !== "nobody";
 const adminOnly: Rule = (who) => who === "admin";
 /** Posting an update: admin on any issue, an OPD on its own agency's issues, pimpinan on none. */
+/** Recording arahan and apel dates: the Wali Kota and the Sekda office. */
+const directionGivers: Rule = (who) => who === "pimpinan" || who === "admin";
+/** Closing an arahan: admin any, an OPD only its own agency's. */
+const directionClosers: Rule = (who, side) => who === "admin" || (who === "opd" && side === "own");
 const issueUpdaters: Rule = (who, side) => who === "admin" || (who === "opd" && side === "own");
 
 const MATRIX: Record<string, { allow: Rule; input: (w: World, side: Side) => Promise<unknown> | unknown }> = {
@@ -80,6 +84,9 @@ const MATRIX: Record<string, { allow: Rule; input: (w: World, side: Side) => Pro
     allow: adminOnly,
     input: (w, side) => ({ id: w.agency[side], name: "Nama Baru OPD" }),
   },
+  "apels.list": { allow: signedIn, input: () => undefined },
+  "apels.record": { allow: directionGivers, input: () => ({ date: "2026-11-23" }) },
+  "apels.deck": { allow: signedIn, input: () => ({}) },
   "audit.list": { allow: adminOnly, input: () => ({}) },
   "auth.login": { allow: anyone, input: () => ({ username: "dlh-staf", password: TEST_PASSWORD }) },
   "auth.logout": { allow: signedIn, input: () => undefined },
@@ -113,6 +120,28 @@ const MATRIX: Record<string, { allow: Rule; input: (w: World, side: Side) => Pro
   "awards.removeResult": { allow: adminOnly, input: (w) => ({ id: w.award.result }) },
   "dashboard.summary": { allow: signedIn, input: () => ({}) },
   "dashboard.history": { allow: signedIn, input: () => ({}) },
+  "directions.list": { allow: signedIn, input: (w, side) => ({ agencyId: w.agency[side] }) },
+  "directions.create": {
+    allow: directionGivers,
+    input: (w, side) => ({ agencyId: w.agency[side], text: "Arahan uji matriks.", dueDate: "2026-12-07" }),
+  },
+  "directions.close": {
+    allow: directionClosers,
+    // A fresh open arahan for each caller, so that one allowed close does not leave the next a closed one.
+    input: async (w, side) => {
+      const { id } = await w.db
+        .insertInto("directions")
+        .values({
+          given_on: "2026-11-23",
+          text: "Arahan uji.",
+          agency_id: w.agency[side],
+          due_date: "2026-11-30",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return { id, note: "Sudah ditindaklanjuti." };
+    },
+  },
   "issues.list": { allow: signedIn, input: () => ({}) },
   "issues.byId": { allow: signedIn, input: (w, side) => ({ id: w.issue[side] }) },
   "issues.byNumber": { allow: signedIn, input: (_, side) => ({ number: side === "own" ? 3 : 5 }) },
@@ -197,6 +226,8 @@ async function snapshot(db: DB): Promise<number[]> {
     "award_results",
     "audit_log",
     "sessions",
+    "directions",
+    "apels",
   ] as const;
   return Promise.all(
     tables.map(async (t) =>
