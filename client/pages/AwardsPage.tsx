@@ -3,11 +3,13 @@ import { formatDate, formatNumber } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
 import { QueryState } from "../components/QueryState";
 import { useTRPC } from "../lib/trpc";
+import { useAsOf } from "../lib/useAsOf";
 import { usePageTitle } from "../lib/usePageTitle";
 
 export function AwardsPage() {
   const trpc = useTRPC();
-  const awards = useQuery(trpc.awards.list.queryOptions());
+  const { asOf } = useAsOf();
+  const awards = useQuery(trpc.awards.list.queryOptions(asOf ? { asOf } : undefined));
   usePageTitle(t.awards.title);
   const events = awards.data ?? [];
   const results = events.reduce((n, e) => n + e.results.length, 0);
@@ -18,7 +20,7 @@ export function AwardsPage() {
       <p className="muted">{t.awards.intro}</p>
       <QueryState isPending={awards.isPending} error={awards.error} onRetry={() => void awards.refetch()}>
         {events.length === 0 ? (
-          <p className="notice">{t.awards.empty}</p>
+          <p className="notice">{asOf ? t.awards.emptyOnDate(formatDate(asOf)) : t.awards.empty}</p>
         ) : (
           <>
             <p className="headline">{t.awards.summary(events.length, results)}</p>

@@ -205,6 +205,7 @@ export const id = {
     title: "Penghargaan",
     intro: "Penghargaan yang diraih Pemerintah Kota Malang dan diserahkan pada apel pagi.",
     empty: "Belum ada penghargaan yang tercatat.",
+    emptyOnDate: (date: string) => `Belum ada penghargaan yang diraih hingga ${date}.`,
     organiser: "Penyelenggara",
     level: "Tingkat",
     date: "Tanggal",
