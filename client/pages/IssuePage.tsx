@@ -31,10 +31,11 @@ export function IssuePage() {
   });
   usePageTitle(issue.data ? `#${issue.data.number} ${issue.data.title}` : undefined);
 
-  if (!valid) {
+  if (!valid || issue.error?.data?.code === "NOT_FOUND") {
     return (
       <div className="page">
         <h1>{t.state.issueNotFound}</h1>
+        <p>{t.state.issueNotFoundDetail}</p>
         <Link to={link("/")}>{t.state.backHome}</Link>
       </div>
     );
@@ -50,7 +51,6 @@ export function IssuePage() {
         isPending={issue.isPending}
         error={issue.error}
         onRetry={() => void issue.refetch()}
-        notFound={t.state.issueNotFound}
       >
         {data ? (
           <article aria-labelledby="judul-isu">
@@ -94,13 +94,17 @@ export function IssuePage() {
                 {targetDateText(data) ? (
                   <div>
                     <dt>{t.issue.target}</dt>
-                    <dd>{targetDateText(data)}</dd>
+                    <dd>
+                      {targetDateText(data)}
+                      {asOf ? <span className="progress-basis">{t.issue.targetToday}</span> : null}
+                    </dd>
                   </div>
                 ) : null}
               </dl>
             </section>
             <section aria-labelledby="uraian" className="panel">
               <h2 id="uraian">{t.issue.description}</h2>
+              {asOf ? <p className="muted">{t.issue.undatedToday(formatDate(asOf))}</p> : null}
               <p>{data.description}</p>
               {data.location ? (
                 <p>

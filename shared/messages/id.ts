@@ -79,7 +79,8 @@ export const id = {
     error: "Data gagal dimuat. Periksa sambungan, lalu coba lagi.",
     retry: "Coba lagi",
     notFound: "Halaman tidak ditemukan.",
-    issueNotFound: "Isu tidak ditemukan.",
+    issueNotFound: "Isu tidak ditemukan",
+    issueNotFoundDetail: "Tidak ada isu prioritas dengan nomor ini.",
     backHome: "Kembali ke dasbor",
     noData: "Belum ada data",
     noDataOnDate: "Belum ada catatan pada tanggal ini.",
@@ -200,6 +201,14 @@ export const id = {
     source: "Sumber",
     by: "oleh",
     afterAsOf: "setelah tanggal tampilan",
+    /** In a past view: the details that carry no date are today's. */
+    targetToday: "menurut data hari ini",
+    undatedToday: (date: string) =>
+      `Uraian, lokasi dan target selesai tidak bertanggal: yang tampil adalah data hari ini, bukan per ${date}.`,
+    undatedHidden: (count: number, what: string) =>
+      `${count} ${what} tanpa tanggal tidak ditampilkan pada tampilan lampau.`,
+    undatedFunding: "baris pendanaan",
+    undatedChain: "pihak",
   },
   awards: {
     title: "Penghargaan",
