@@ -47,11 +47,7 @@ export function IssuePage() {
       <p>
         <Link to={link("/")}>← {t.issue.back}</Link>
       </p>
-      <QueryState
-        isPending={issue.isPending}
-        error={issue.error}
-        onRetry={() => void issue.refetch()}
-      >
+      <QueryState isPending={issue.isPending} error={issue.error} onRetry={() => void issue.refetch()}>
         {data ? (
           <article aria-labelledby="judul-isu">
             <p className="eyebrow">{t.issue.numberLabel(data.number)}</p>

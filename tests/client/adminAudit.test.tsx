@@ -130,9 +130,7 @@ describe("Admin: audit trail", () => {
     await screen.findByRole("table");
     const detail = auditRows()[0]?.[4] ?? "";
     expect(detail).toContain("Tahap: Penanganan / Pelaksanaan");
-    expect(detail).toContain(
-      "Isian: Tahap; Kondisi; Progres fisik; Catatan; Tautan sumber; Lampiran",
-    );
+    expect(detail).toContain("Isian: Tahap; Kondisi; Progres fisik; Catatan; Tautan sumber; Lampiran");
     expect(detail).not.toMatch(/physicalProgress|attachmentIds|sourceUrl/);
   });
 });

@@ -168,9 +168,7 @@ describe("IssuePage", () => {
 
   it("says an unknown issue number was not found, under a heading, with a way back", async () => {
     await renderIssue("/isu/99?per=2024-11-18");
-    expect(
-      await screen.findByRole("heading", { level: 1, name: "Isu tidak ditemukan" }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Isu tidak ditemukan" })).toBeInTheDocument();
     expect(screen.getByText("Tidak ada isu prioritas dengan nomor ini.")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Kembali ke dasbor" })).toHaveAttribute(
       "href",
