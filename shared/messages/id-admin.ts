@@ -28,7 +28,7 @@ export const admin = {
     no: "tidak",
     empty: "kosong",
     becomes: "menjadi",
-    dateHint: "Format TTTT-BB-HH. Kosongkan bila belum diketahui.",
+    dateHint: "Format HH/BB/TTTT, mis. 18/11/2024. Kosongkan bila belum diketahui.",
     rupiahHint: "Dalam Rupiah utuh, tanpa sen; titik pemisah ribuan boleh.",
     rupiahPreview: (amount: string) => `Terbaca: ${amount}`,
     notAmount: "Belum terbaca sebagai nilai Rupiah.",

@@ -74,6 +74,11 @@ export const id = {
     backToToday: "Kembali ke hari ini",
     invalid: "Tanggal tidak sah. Pilih tanggal antara Agustus 2024 dan hari ini.",
   },
+  dateField: {
+    format: "HH/BB/TTTT",
+    hint: "Format HH/BB/TTTT, mis. 18/11/2024.",
+    invalid: "Tanggal tidak terbaca. Tulis HH/BB/TTTT, mis. 18/11/2024.",
+  },
   state: {
     loading: "Memuat data…",
     error: "Data gagal dimuat. Periksa sambungan, lalu coba lagi.",

@@ -44,7 +44,7 @@ interface TickProps {
 
 /** An issue's name on the axis, wrapped onto lines that fit the axis. */
 function IssueTick({ x, y, payload, fontSize, width }: TickProps & { fontSize: number; width: number }) {
-  const lines = wrap(String(payload?.value ?? ""), Math.max(8, Math.floor(width / (fontSize * 0.55))));
+  const lines = wrap(String(payload?.value ?? ""), Math.max(8, Math.floor(width / (fontSize * 0.6))));
   const lineHeight = fontSize * 1.15;
   const top = Number(y) - ((lines.length - 1) * lineHeight) / 2;
   return (
@@ -212,7 +212,9 @@ export function ProgressChart({ issues, size }: { issues: readonly IssueListItem
           type="category"
           dataKey="name"
           width={axisWidth}
-          tick={(props: TickProps) => <IssueTick {...props} fontSize={fontSize} width={axisWidth - 10} />}
+          tick={(props: TickProps) => (
+            <IssueTick {...props} fontSize={fontSize} width={axisWidth - (phone ? 10 : 2 * fontSize + 12)} />
+          )}
           interval={0}
           label={
             phone
