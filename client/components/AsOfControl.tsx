@@ -90,11 +90,17 @@ export function AsOfControl() {
           {rejected === "unreadable" ? t.dateField.invalid : t.asOf.invalid}
         </p>
       ) : null}
-      {asOf ? (
-        <p className="as-of-banner" role="status">
-          {t.asOf.viewing(formatDate(asOf))}
-        </p>
-      ) : null}
     </div>
+  );
+}
+
+/** Says which date a past view shows; in the header, on every page that has the as-of control. */
+export function AsOfBanner() {
+  const { asOf } = useAsOf();
+  if (!asOf) return null;
+  return (
+    <p className="as-of-banner" role="status">
+      {t.asOf.viewing(formatDate(asOf))}
+    </p>
   );
 }

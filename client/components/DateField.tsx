@@ -100,3 +100,12 @@ export function DateField({
     </FormField>
   );
 }
+
+/** The fields among `fields` whose text is no date, with what is wrong, for a form's checks. */
+export function unreadableDates(fields: Record<string, string>): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const [name, text] of Object.entries(fields)) {
+    if (text.trim() !== "" && parseDateText(text) === null) found[name] = t.dateField.invalid;
+  }
+  return found;
+}

@@ -146,6 +146,7 @@ export const admin = {
   },
 
   chain: {
+    since: "Sejak",
     title: "Rantai pelaksana",
     intro:
       "OPD pendukung dan pihak luar selain OPD pengampu. OPD pendukung dapat mengirim pembaruan isu ini.",
@@ -185,6 +186,9 @@ export const admin = {
     sourceName: "Nama sumber",
     sourceUrl: "Tautan sumber",
     sourceUrlHint: "Alamat berita atau dokumen, diawali https://",
+    reportedOn: "Tanggal dilaporkan",
+    reportedOnHint:
+      "Kapan pendanaan ini diputuskan atau dilaporkan; tampilan lampau menampilkannya sejak tanggal itu. Format HH/BB/TTTT, mis. 18/11/2024.",
     add: "Simpan pendanaan",
     added: "Baris pendanaan ditambahkan.",
     edit: (n: number) => `Ubah pendanaan baris ${n}`,

@@ -64,6 +64,7 @@ export const id = {
   nav: {
     skip: "Langsung ke isi",
     main: "Navigasi utama",
+    menu: "Menu",
     dashboard: "Dasbor",
     awards: "Penghargaan",
   },
@@ -78,6 +79,7 @@ export const id = {
     format: "HH/BB/TTTT",
     hint: "Format HH/BB/TTTT, mis. 18/11/2024.",
     invalid: "Tanggal tidak terbaca. Tulis HH/BB/TTTT, mis. 18/11/2024.",
+    required: (label: string) => `${label} wajib diisi.`,
   },
   state: {
     loading: "Memuat data…",

@@ -2,7 +2,7 @@ import { test } from "./fixtures";
 
 const PAGES: [string, string][] = (process.env.SHOTS ?? "dasbor=/")
   .split(",")
-  .map((p) => p.split("=") as [string, string]);
+  .map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)] as [string, string]);
 
 for (const [name, path] of PAGES) {
   test(`shot ${name}`, async ({ page }, info) => {
