@@ -19,6 +19,18 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
 
+  // Escape closes the open menu and goes back to its button.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [menuOpen]);
+
   // After client-side navigation, move focus to the new page so screen readers announce it.
   useEffect(() => {
     if (shownPath.current === pathname) return;
@@ -51,17 +63,7 @@ export function Layout() {
             <span aria-hidden="true">{menuOpen ? "✕" : "☰"}</span> {t.nav.menu}
           </button>
         </div>
-        <div
-          id="menu-utama"
-          className="header-menu"
-          data-open={menuOpen}
-          onKeyDown={(event) => {
-            if (event.key === "Escape" && menuOpen) {
-              setMenuOpen(false);
-              menuButton.current?.focus();
-            }
-          }}
-        >
+        <div id="menu-utama" className="header-menu" data-open={menuOpen}>
           <nav aria-label={t.nav.main}>
             <ul className="nav-list">
               {user ? (
