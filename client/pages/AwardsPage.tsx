@@ -71,7 +71,9 @@ export function AwardsPage() {
                     </ul>
                     {event.note ? <p className="muted">{event.note}</p> : null}
                     <p className="muted">
-                      {event.handedOverOn ? `${t.awards.handedOver(formatDate(event.handedOverOn))}. ` : ""}
+                      {event.handedOverOn && (!asOf || event.handedOverOn <= asOf)
+                        ? `${t.awards.handedOver(formatDate(event.handedOverOn))}. `
+                        : ""}
                       {event.sourceName ? `${t.awards.source}: ${event.sourceName}` : ""}
                     </p>
                   </article>
