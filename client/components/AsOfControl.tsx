@@ -52,7 +52,7 @@ export function AsOfControl() {
           id={inputId}
           value={draft}
           aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? `${hintId} ${errorId}` : hintId}
+          aria-describedby={rejected !== null ? `${hintId} ${errorId}` : hintId}
           ref={input}
           onChange={(value) => {
             setDraft(value);
@@ -85,7 +85,8 @@ export function AsOfControl() {
       <span id={hintId} className="visually-hidden">
         {t.dateField.hint}
       </span>
-      {invalid ? (
+      {/* A bad date in a link is said by the banner, which stays on screen on a phone. */}
+      {rejected !== null ? (
         <p id={errorId} className="field-error" role="alert">
           {rejected === "unreadable" ? t.dateField.invalid : t.asOf.invalid}
         </p>
@@ -96,7 +97,14 @@ export function AsOfControl() {
 
 /** Says which date a past view shows; in the header, on every page that has the as-of control. */
 export function AsOfBanner() {
-  const { asOf } = useAsOf();
+  const { asOf, invalid } = useAsOf();
+  if (invalid) {
+    return (
+      <p className="field-error as-of-invalid" role="alert">
+        {t.asOf.invalid}
+      </p>
+    );
+  }
   if (!asOf) return null;
   return (
     <p className="as-of-banner" role="status">

@@ -121,9 +121,14 @@ test("the progress chart names every issue and writes #10's indicator figure on 
     chart.locator(".bar-value", { hasText: "93,6% · Rp68,3\u00a0M dari Rp73\u00a0M" }),
   ).toBeVisible();
   await expect(chart.locator(".bar-value", { hasText: /^100%$/ })).toBeVisible();
-  const ticks = await chart.locator(".recharts-yAxis-tick-labels text").allTextContents();
+  // Each name as read: its wrapped lines joined.
+  const ticks = await chart
+    .locator(".recharts-yAxis-tick-labels text")
+    .evaluateAll((all) =>
+      all.map((tick) => [...tick.querySelectorAll("tspan")].map((line) => line.textContent).join(" ")),
+    );
   expect(ticks).toHaveLength(11);
-  expect(ticks[9]).toContain("Optimalisasi PBB");
+  expect(ticks[9]).toBe("#10 Optimalisasi PBB");
   // Labels large enough to read from the back of the room on a projector (1280 px and up).
   const fontSize = Number(
     await chart.locator(".recharts-yAxis-tick-labels text").first().getAttribute("font-size"),

@@ -44,7 +44,7 @@ interface TickProps {
 
 /** An issue's name on the axis, wrapped onto lines that fit the axis. */
 function IssueTick({ x, y, payload, fontSize, width }: TickProps & { fontSize: number; width: number }) {
-  const lines = wrap(String(payload?.value ?? ""), Math.max(8, Math.floor(width / (fontSize * 0.6))));
+  const lines = wrap(String(payload?.value ?? ""), Math.max(8, Math.floor(width / (fontSize * 0.58))));
   const lineHeight = fontSize * 1.15;
   const top = Number(y) - ((lines.length - 1) * lineHeight) / 2;
   return (
@@ -115,7 +115,7 @@ export function ProgressChart({ issues, size }: { issues: readonly IssueListItem
   const phone = useMediaQuery(PHONE);
   const projector = useMediaQuery(PROJECTOR);
   const fontSize = projector ? 18 : phone ? 11 : 13;
-  const axisWidth = phone ? 112 : projector ? 320 : 220;
+  const axisWidth = phone ? 128 : projector ? 320 : 220;
   const data = issues.map((issue) => ({
     name: `#${issue.number} ${issue.title}`,
     value: issue.progress?.value ?? 0,
