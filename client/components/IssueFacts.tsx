@@ -19,6 +19,12 @@ function Money({ amount }: { amount: number | null }) {
   return <span title={formatRupiah(amount)}>{formatRupiahShort(amount)}</span>;
 }
 
+/** In a past view: how many entries were left out because they carry no date. */
+function UndatedHidden({ count, what }: { count: number; what: string }) {
+  if (count === 0) return null;
+  return <p className="muted">{t.issue.undatedHidden(count, what)}</p>;
+}
+
 export function DeliveryChain({ issue }: { issue: IssueDetail }) {
   return (
     <section aria-labelledby="rantai" className="panel">
@@ -43,6 +49,7 @@ export function DeliveryChain({ issue }: { issue: IssueDetail }) {
         ))}
       </dl>
       {issue.chain.length === 0 ? <p className="muted">{t.issue.noChain}</p> : null}
+      <UndatedHidden count={issue.undatedHidden.chain} what={t.issue.undatedChain} />
     </section>
   );
 }
@@ -51,6 +58,7 @@ export function FundingTable({ issue }: { issue: IssueDetail }) {
   return (
     <section aria-labelledby="pendanaan" className="panel">
       <h2 id="pendanaan">{t.issue.funding}</h2>
+      <UndatedHidden count={issue.undatedHidden.funding} what={t.issue.undatedFunding} />
       {issue.funding.length === 0 ? (
         <p className="muted">{t.issue.noFunding}</p>
       ) : (

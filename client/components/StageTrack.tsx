@@ -18,7 +18,17 @@ export function StageTrack({ stage }: { stage: Stage | null }) {
               {state === "done" ? "✓" : index + 1}
             </span>
             <span>
-              {t.stage[s]}
+              {/* The short name on screen, the full one for screen readers: one line per stage. */}
+              {t.stageShort[s] === t.stage[s] ? (
+                t.stage[s]
+              ) : (
+                <>
+                  <span aria-hidden="true" title={t.stage[s]}>
+                    {t.stageShort[s]}
+                  </span>
+                  <span className="visually-hidden">{t.stage[s]}</span>
+                </>
+              )}
               {state === "current" ? (
                 <span className="visually-hidden"> ({t.issue.currentStage})</span>
               ) : null}

@@ -1,3 +1,5 @@
+import { format, isValid, parse } from "date-fns";
+
 /**
  * Turning what a person typed into what the shared schemas take. Text that is not a number
  * becomes NaN, so the schema answers with its own message ("… harus berupa angka").
@@ -8,9 +10,37 @@ export function textOrNull(raw: string): string | null {
   return raw.trim() === "" ? null : raw;
 }
 
-/** A `<input type="date">` value: `YYYY-MM-DD`, or null when empty. */
+/** The reference day date-fns needs to parse a full date; any day does. */
+const REFERENCE = new Date(2000, 0, 1);
+
+/**
+ * A date as typed, the same in every browser language: `18/11/2024` (HH/BB/TTTT; `.` or `-`
+ * between the parts also do) or `2024-11-18`; as `YYYY-MM-DD`, or null when it is no real date.
+ */
+export function parseDateText(raw: string): string | null {
+  const text = raw.trim();
+  let parsed: Date;
+  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) parsed = parse(text, "yyyy-M-d", REFERENCE);
+  else if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(text))
+    parsed = parse(text.replace(/[.-]/g, "/"), "d/M/yyyy", REFERENCE);
+  else return null;
+  return isValid(parsed) ? format(parsed, "yyyy-MM-dd") : null;
+}
+
+/** A `YYYY-MM-DD` date as a person types it: `18/11/2024`; empty for none. */
+export function dateText(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const [year, month, day] = iso.split("-");
+  return `${day}/${month}/${year}`;
+}
+
+/**
+ * A date field's text for a schema: `YYYY-MM-DD`, or null when empty; text that is no date
+ * is passed on as typed, for the schema to refuse.
+ */
 export function dateOrNull(raw: string): string | null {
-  return raw === "" ? null : raw;
+  if (raw.trim() === "") return null;
+  return parseDateText(raw) ?? raw;
 }
 
 /** A decimal as written in Indonesian (`12,5`) or with a point (`12.5`); null when empty. */

@@ -16,5 +16,5 @@ export function useMediaQuery(query: string): boolean {
 
 export const PHONE = "(max-width: 700px)";
 
-/** A projector or big TV at the apel: matches the CSS that enlarges the whole page. */
-export const PROJECTOR = "(min-width: 1600px)";
+/** A projector or big TV at the apel (1280×800 and up): matches the CSS that enlarges the page. */
+export const PROJECTOR = "(min-width: 1280px)";

@@ -3,11 +3,13 @@ import { formatDate, formatNumber } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
 import { QueryState } from "../components/QueryState";
 import { useTRPC } from "../lib/trpc";
+import { useAsOf } from "../lib/useAsOf";
 import { usePageTitle } from "../lib/usePageTitle";
 
 export function AwardsPage() {
   const trpc = useTRPC();
-  const awards = useQuery(trpc.awards.list.queryOptions());
+  const { asOf } = useAsOf();
+  const awards = useQuery(trpc.awards.list.queryOptions(asOf ? { asOf } : undefined));
   usePageTitle(t.awards.title);
   const events = awards.data ?? [];
   const results = events.reduce((n, e) => n + e.results.length, 0);
@@ -18,7 +20,7 @@ export function AwardsPage() {
       <p className="muted">{t.awards.intro}</p>
       <QueryState isPending={awards.isPending} error={awards.error} onRetry={() => void awards.refetch()}>
         {events.length === 0 ? (
-          <p className="notice">{t.awards.empty}</p>
+          <p className="notice">{asOf ? t.awards.emptyOnDate(formatDate(asOf)) : t.awards.empty}</p>
         ) : (
           <>
             <p className="headline">{t.awards.summary(events.length, results)}</p>
@@ -69,7 +71,9 @@ export function AwardsPage() {
                     </ul>
                     {event.note ? <p className="muted">{event.note}</p> : null}
                     <p className="muted">
-                      {event.handedOverOn ? `${t.awards.handedOver(formatDate(event.handedOverOn))}. ` : ""}
+                      {event.handedOverOn && (!asOf || event.handedOverOn <= asOf)
+                        ? `${t.awards.handedOver(formatDate(event.handedOverOn))}. `
+                        : ""}
                       {event.sourceName ? `${t.awards.source}: ${event.sourceName}` : ""}
                     </p>
                   </article>

@@ -29,10 +29,11 @@ export function IssuePage() {
   const timeline = useTimeline(issue.data?.id);
   usePageTitle(issue.data ? `#${issue.data.number} ${issue.data.title}` : undefined);
 
-  if (!valid) {
+  if (!valid || issue.error?.data?.code === "NOT_FOUND") {
     return (
       <div className="page">
         <h1>{t.state.issueNotFound}</h1>
+        <p>{t.state.issueNotFoundDetail}</p>
         <Link to={link("/")}>{t.state.backHome}</Link>
       </div>
     );
@@ -44,12 +45,7 @@ export function IssuePage() {
       <p>
         <Link to={link("/")}>← {t.issue.back}</Link>
       </p>
-      <QueryState
-        isPending={issue.isPending}
-        error={issue.error}
-        onRetry={() => void issue.refetch()}
-        notFound={t.state.issueNotFound}
-      >
+      <QueryState isPending={issue.isPending} error={issue.error} onRetry={() => void issue.refetch()}>
         {data ? (
           <article aria-labelledby="judul-isu">
             <p className="eyebrow">{t.issue.numberLabel(data.number)}</p>
@@ -92,13 +88,17 @@ export function IssuePage() {
                 {targetDateText(data) ? (
                   <div>
                     <dt>{t.issue.target}</dt>
-                    <dd>{targetDateText(data)}</dd>
+                    <dd>
+                      {targetDateText(data)}
+                      {asOf ? <span className="progress-basis">{t.issue.targetToday}</span> : null}
+                    </dd>
                   </div>
                 ) : null}
               </dl>
             </section>
             <section aria-labelledby="uraian" className="panel">
               <h2 id="uraian">{t.issue.description}</h2>
+              {asOf ? <p className="muted">{t.issue.undatedToday(formatDate(asOf))}</p> : null}
               <p>{data.description}</p>
               {data.location ? (
                 <p>

@@ -12,6 +12,7 @@ import { read } from "read";
 import { z } from "zod";
 import { openDatabase } from "../../db/database";
 import { prepareDatabase } from "../../db/seed";
+import { id as t } from "../../shared/messages/id";
 import { UserCreateInput } from "../../shared/schemas/users";
 import { databasePath, readEnv } from "../env";
 import type { WriteMeta } from "../repositories/audit";
@@ -45,7 +46,10 @@ function explain(error: unknown): string {
   if (error instanceof z.ZodError || cause instanceof z.ZodError) {
     const zodError = (error instanceof z.ZodError ? error : cause) as z.ZodError;
     return zodError.issues
-      .map((issue) => `- ${issue.path.join(".") || "masukan"}: ${issue.message}`)
+      .map((issue) => {
+        const field = issue.path.map(String).join(".");
+        return `- ${t.admin.audit.fields[field] ?? (field || "Masukan")}: ${issue.message}`;
+      })
       .join("\n");
   }
   return error instanceof Error ? error.message : String(error);
@@ -82,7 +86,7 @@ async function main(argv: string[]): Promise<void> {
       });
       const user = await createUser(db, input, META);
       console.log(
-        `Akun ${user.username} (${user.role}${user.agency ? `, ${user.agency.code}` : ""}) dibuat.`,
+        `Akun ${user.username} (${t.account.role[user.role]}${user.agency ? `, ${user.agency.code}` : ""}) dibuat.`,
       );
     } else if (command === "deactivate") {
       const account = await find();

@@ -109,4 +109,28 @@ describe("Admin: audit trail", () => {
     expect(screen.getByText(/Semua catatan sudah ditampilkan\./)).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Muat lebih banyak" })).not.toBeInTheDocument();
   });
+
+  it("names the fields of an update as the form names them, never by their code names", async () => {
+    const db = await createTestDb();
+    const admin = await createAccount(db, { username: "sekda", role: "admin" });
+    await recordAudit(db, {
+      action: "updates.create",
+      actor: { id: admin.id, username: "dlh.petugas" },
+      entityType: "issue",
+      entityId: 3,
+      detail: {
+        issueNumber: 3,
+        updateId: 99,
+        version: 4,
+        stage: "penanganan",
+        fields: ["stage", "health", "physicalProgress", "note", "sourceUrl", "attachmentIds"],
+      },
+    });
+    await renderApp("/admin/audit", { db, user: admin });
+    await screen.findByRole("table");
+    const detail = auditRows()[0]?.[4] ?? "";
+    expect(detail).toContain("Tahap: Penanganan / Pelaksanaan");
+    expect(detail).toContain("Isian: Tahap; Kondisi; Progres fisik; Catatan; Tautan sumber; Lampiran");
+    expect(detail).not.toMatch(/physicalProgress|attachmentIds|sourceUrl/);
+  });
 });

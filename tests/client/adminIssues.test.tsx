@@ -74,6 +74,17 @@ describe("Admin: issue details", () => {
     await user.type(planned, "1.500.000");
     expect(planned).toHaveAccessibleDescription(`Terbaca: ${formatRupiah(1_500_000)}`);
     await user.click(within(panel).getByRole("checkbox", { name: "Sudah terkonfirmasi oleh sumber" }));
+    // The date it was reported, typed day first whatever the browser's language.
+    const reported = within(panel).getByRole("textbox", { name: "Tanggal dilaporkan" });
+    expect(reported).toHaveAccessibleDescription(expect.stringContaining("Format HH/BB/TTTT"));
+    await user.type(reported, "31/02/2025");
+    await user.click(within(panel).getByRole("button", { name: "Simpan pendanaan" }));
+    expect(reported).toHaveAttribute("aria-invalid", "true");
+    expect(reported).toHaveAccessibleDescription(
+      expect.stringContaining("Tanggal tidak terbaca. Tulis HH/BB/TTTT, mis. 18/11/2024."),
+    );
+    await user.clear(reported);
+    await user.type(reported, "18/11/2024");
     await user.click(within(panel).getByRole("button", { name: "Simpan pendanaan" }));
     expect(await within(panel).findByText("Baris pendanaan ditambahkan.")).toBeInTheDocument();
 
@@ -87,7 +98,7 @@ describe("Admin: issue details", () => {
 
     const stored = await db
       .selectFrom("funding_lines")
-      .select(["source", "amount_planned", "amount_realised", "confirmed"])
+      .select(["source", "amount_planned", "amount_realised", "confirmed", "reported_on"])
       .where("description", "=", "Bantuan keuangan provinsi")
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({
@@ -95,6 +106,7 @@ describe("Admin: issue details", () => {
       amount_planned: 1_500_000,
       amount_realised: null,
       confirmed: 1,
+      reported_on: "2024-11-18",
     });
   });
 
@@ -114,21 +126,26 @@ describe("Admin: issue details", () => {
     await user.click(within(chain).getByRole("button", { name: "Simpan rantai pelaksana" }));
     expect(agency).toHaveAccessibleDescription(expect.stringContaining("Pilih pihaknya."));
 
+    // The party already there keeps the date it joined: shown, and saved back as it was.
+    const first = within(chain).getByRole("group", { name: "Pihak 1" });
+    expect(within(first).getByRole("textbox", { name: "Sejak" })).toHaveValue("18/11/2024");
+
     await user.selectOptions(agency, option(agency, /^Kec-Sukun ·/));
     await user.type(within(added).getByRole("textbox", { name: "Keterangan" }), "Lokasi TPS");
+    await user.type(within(added).getByRole("textbox", { name: "Sejak" }), "2024-12-02");
     await user.click(within(chain).getByRole("button", { name: "Simpan rantai pelaksana" }));
     expect(await within(chain).findByText("Rantai pelaksana tersimpan.")).toBeInTheDocument();
 
     const stored = await db
       .selectFrom("issue_agencies as ia")
       .innerJoin("agencies as a", "a.id", "ia.agency_id")
-      .select(["a.code", "ia.role", "ia.note"])
+      .select(["a.code", "ia.role", "ia.note", "ia.since"])
       .where("ia.issue_id", "=", 3)
       .orderBy("a.code")
       .execute();
     expect(stored).toEqual([
-      { code: "Forum-TSP", role: "donor", note: "Penyalur dana CSR" },
-      { code: "Kec-Sukun", role: "pendukung", note: "Lokasi TPS" },
+      { code: "Forum-TSP", role: "donor", note: "Penyalur dana CSR", since: "2024-11-18" },
+      { code: "Kec-Sukun", role: "pendukung", note: "Lokasi TPS", since: "2024-12-02" },
     ]);
   });
 });

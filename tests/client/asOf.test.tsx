@@ -28,7 +28,7 @@ function currentUrl() {
 }
 
 function dateInput() {
-  return screen.getByLabelText("Tampilkan per tanggal");
+  return screen.getByLabelText(/^Tampilkan per tanggal/);
 }
 
 /** The "viewing as of" banner (the URL probe is an <output>, a status too, so find it by text). */
@@ -51,9 +51,10 @@ describe("As-of control in the layout", () => {
   it("starts at today, with no banner and no way back to 'today'", async () => {
     await renderApp("/", { db });
     expect(await screen.findByText(TODAY_HEADLINE)).toBeInTheDocument();
-    expect(dateInput()).toHaveValue("2026-11-27");
-    expect(dateInput()).toHaveAttribute("max", "2026-11-27");
-    expect(dateInput()).toHaveAttribute("min", "2024-08-01");
+    // Day first, as written in Indonesia, whatever the browser's language.
+    expect(dateInput()).toHaveValue("27/11/2026");
+    expect(dateInput()).toHaveAccessibleName("Tampilkan per tanggal (HH/BB/TTTT)");
+    expect(dateInput()).toHaveAccessibleDescription("Format HH/BB/TTTT, mis. 18/11/2024.");
     expect(asOfBanner()).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Hari ini" })).not.toBeInTheDocument();
   });
@@ -72,7 +73,7 @@ describe("As-of control in the layout", () => {
         "3 dari 11 isu prioritas telah memasuki tahap penanganan per 18 November 2024.",
       ),
     ).toBeInTheDocument();
-    expect(dateInput()).toHaveValue("2024-11-18");
+    expect(dateInput()).toHaveValue("18/11/2024");
     // Moving to another page keeps the date.
     const nav = screen.getByRole("navigation", { name: "Navigasi utama" });
     expect(within(nav).getByRole("link", { name: "Penghargaan" })).toHaveAttribute(
@@ -84,7 +85,7 @@ describe("As-of control in the layout", () => {
     expect(currentUrl()).toBe("/");
     expect(asOfBanner()).not.toBeInTheDocument();
     expect(await screen.findByText(TODAY_HEADLINE)).toBeInTheDocument();
-    expect(dateInput()).toHaveValue("2026-11-27");
+    expect(dateInput()).toHaveValue("27/11/2026");
     expect(screen.queryByRole("button", { name: "Hari ini" })).not.toBeInTheDocument();
   });
 
@@ -116,6 +117,40 @@ describe("As-of control in the layout", () => {
     expect(currentUrl()).toBe("/?per=2024-11-18");
   });
 
+  it("takes a date typed day first, as written in Indonesia, and writes it back that way", async () => {
+    await renderApp("/", { db });
+    await screen.findByText(TODAY_HEADLINE);
+    await pickDate("18/11/2024");
+    expect(currentUrl()).toBe("/?per=2024-11-18");
+    changeDate("1.10.2024");
+    fireEvent.blur(dateInput());
+    expect(currentUrl()).toBe("/?per=2024-10-01");
+    expect(dateInput()).toHaveValue("01/10/2024");
+  });
+
+  it("moves a day with the arrow keys", async () => {
+    await renderApp("/?per=2024-11-18", { db });
+    await screen.findByText("Menampilkan keadaan per 18 November 2024.");
+    fireEvent.keyDown(dateInput(), { key: "ArrowDown" });
+    expect(dateInput()).toHaveValue("17/11/2024");
+    await waitFor(() => expect(currentUrl()).toBe("/?per=2024-11-17"));
+    fireEvent.keyDown(dateInput(), { key: "ArrowUp" });
+    fireEvent.keyDown(dateInput(), { key: "ArrowUp" });
+    await waitFor(() => expect(currentUrl()).toBe("/?per=2024-11-19"));
+  });
+
+  it("says what is wrong with text that is no date, in its own words", async () => {
+    await renderApp("/?per=2024-11-18", { db });
+    await screen.findByText("Menampilkan keadaan per 18 November 2024.");
+    changeDate("31/02/2024");
+    fireEvent.blur(dateInput());
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "Tanggal tidak terbaca. Tulis HH/BB/TTTT, mis. 18/11/2024.",
+    );
+    expect(dateInput()).toHaveAttribute("aria-invalid", "true");
+    expect(currentUrl()).toBe("/?per=2024-11-18");
+  });
+
   it("picking today's date is the live view, not a dated one", async () => {
     await renderApp("/?per=2024-11-18", { db });
     await screen.findByText("Menampilkan keadaan per 18 November 2024.");
@@ -133,7 +168,7 @@ describe("As-of control in the layout", () => {
     fireEvent.blur(dateInput());
     expect(screen.getByRole("alert")).toHaveTextContent(INVALID);
     expect(dateInput()).toHaveAttribute("aria-invalid", "true");
-    expect(dateInput()).toHaveAccessibleDescription(INVALID);
+    expect(dateInput()).toHaveAccessibleDescription(`Format HH/BB/TTTT, mis. 18/11/2024. ${INVALID}`);
     expect(currentUrl()).toBe("/?per=2024-11-18");
 
     await pickDate("2024-12-01");
@@ -152,7 +187,7 @@ describe("As-of control in the layout", () => {
     expect(await screen.findByText(TODAY_HEADLINE)).toBeInTheDocument();
     expect(screen.getByRole("alert")).toHaveTextContent(INVALID);
     expect(asOfBanner()).not.toBeInTheDocument();
-    expect(dateInput()).toHaveValue("2026-11-27");
+    expect(dateInput()).toHaveValue("27/11/2026");
     expect(
       within(screen.getByRole("region", { name: "Angka utama" })).getByText("5 / 11"),
     ).toBeInTheDocument();

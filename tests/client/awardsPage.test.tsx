@@ -89,4 +89,22 @@ describe("AwardsPage", () => {
     expect(await screen.findByText("Belum ada penghargaan yang tercatat.")).toBeInTheDocument();
     expect(screen.queryByRole("article")).not.toBeInTheDocument();
   });
+
+  it("in a past view lists only the events held by then", async () => {
+    renderWithApp(<AwardsPage />, { db, route: "/penghargaan?per=2024-10-15" });
+    await screen.findByText(/ajang/);
+    // Only AMH (10 October) had been held; JPRA and SATA (22 October) and November's had not.
+    expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual([
+      "Anugerah Media Humas (AMH) 2024",
+    ]);
+    expect(screen.queryByText(/Bhumandala/)).not.toBeInTheDocument();
+  });
+
+  it("says in words that no award had been won before the first one", async () => {
+    renderWithApp(<AwardsPage />, { db, route: "/penghargaan?per=2024-08-01" });
+    expect(
+      await screen.findByText("Belum ada penghargaan yang diraih hingga 1 Agustus 2024."),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("article")).not.toBeInTheDocument();
+  });
 });

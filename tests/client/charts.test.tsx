@@ -1,9 +1,10 @@
 import { render, screen, within } from "@testing-library/react";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ChartSize } from "../../client/components/charts/ChartFrame";
 import { ProgressChart } from "../../client/components/charts/ProgressChart";
 import { StageChart } from "../../client/components/charts/StageChart";
 import { TrendChart } from "../../client/components/charts/TrendChart";
+import { PHONE } from "../../client/lib/useMediaQuery";
 import { callerFor, createTestDb } from "../fixtures/db";
 
 // jsdom has no layout (nor ResizeObserver): give every chart a fixed size so recharts draws it.
@@ -14,6 +15,42 @@ let api: ReturnType<typeof callerFor>;
 beforeAll(async () => {
   api = callerFor(await createTestDb());
 });
+
+afterEach(() => {
+  // biome-ignore lint/suspicious/noExplicitAny: jsdom has no matchMedia; a test may give it one.
+  delete (window as any).matchMedia;
+});
+
+/** Makes the charts lay out as on a 390 px phone. */
+function phoneScreen() {
+  window.matchMedia = ((query: string) => ({
+    matches: query === PHONE,
+    media: query,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+  })) as unknown as typeof window.matchMedia;
+}
+
+/** The legend's entries in words; never "legend icon" or any other name for its marks. */
+function legendTexts() {
+  const items = [...document.querySelectorAll(".chart-legend-item")];
+  for (const item of items) expect(item.querySelector("svg")).toHaveAttribute("aria-hidden", "true");
+  expect(screen.queryByText(/legend icon/i)).not.toBeInTheDocument();
+  return items.map((item) => item.textContent);
+}
+
+/** The titles of a chart's axes, in the order drawn. */
+function axisTitles(container: HTMLElement) {
+  return [...container.querySelectorAll(".axis-title")].map((label) => label.textContent);
+}
+
+/** The tick labels of a chart's y axes: the first (left) or the second (right). */
+function yTicks(container: HTMLElement, axis = 0) {
+  const ticks = container
+    .querySelectorAll(".recharts-yAxis-tick-labels")
+    [axis]?.querySelectorAll(".recharts-cartesian-axis-tick-value");
+  return [...(ticks ?? [])].map((tick) => tick.textContent);
+}
 
 /** A chart's figure, found by its caption, and the text summary it gives screen readers. */
 function chart(caption: string) {
@@ -41,9 +78,54 @@ describe("ProgressChart", () => {
       // Finished, but no source gives a percentage: the stage's 100% is still an estimate.
       "#11 Revitalisasi Alun-Alun Merdeka: 100% (perkiraan)",
     ]);
-    expect(
-      screen.getByText("Batang bergaris: perkiraan dari tahap (sumber tidak menyebut persentase)."),
-    ).toBeInTheDocument();
+    // The three kinds of figure are told apart in words, not only by colour or pattern.
+    expect(legendTexts()).toEqual([
+      "Padat: progres fisik yang dilaporkan",
+      "Bertitik: capaian indikator terhadap targetnya, bukan progres fisik",
+      "Bergaris: perkiraan dari tahap (sumber tidak menyebut persentase)",
+      "Warna: hijau sesuai rencana, jingga perlu perhatian, merah terhambat, abu-abu belum ada data",
+    ]);
+  });
+
+  it("writes each bar's figure at its end, the indicator's in words", async () => {
+    const { container } = render(<ProgressChart issues={await api.issues.list()} size={size} />);
+    const values = [...container.querySelectorAll(".bar-value")].map((label) => label.textContent);
+    expect(values).toHaveLength(11);
+    expect(values[0]).toBe("25% (perkiraan)");
+    expect(values[2]).toBe("100%");
+    expect(values[8]).toBe("59,5% · 58% dari target 97,5%");
+    expect(values[9]).toBe("93,6% · Rp68,3\u00a0M dari Rp73\u00a0M");
+  });
+
+  it("titles its axes with their units", async () => {
+    const { container } = render(<ProgressChart issues={await api.issues.list()} size={size} />);
+    expect(axisTitles(container)).toEqual(["Progres (%)", "Isu prioritas"]);
+  });
+
+  it("names the issues, not only their numbers, on a phone", async () => {
+    phoneScreen();
+    const { container } = render(
+      <ProgressChart issues={await api.issues.list()} size={{ width: 340, height: 600 }} />,
+    );
+    const ticks = [...container.querySelectorAll(".recharts-yAxis-tick-labels text")].map((tick) =>
+      [...tick.querySelectorAll("tspan")].map((line) => line.textContent).join(" "),
+    );
+    expect(ticks[9]).toBe("#10 Optimalisasi PBB");
+    expect(ticks[0]).toBe("#1 Revitalisasi Pasar Besar");
+    // Long names wrap onto more than one line rather than being cut.
+    const lines = container
+      .querySelectorAll(".recharts-yAxis-tick-labels text")[10]
+      ?.querySelectorAll("tspan");
+    expect(lines?.length).toBeGreaterThan(1);
+  });
+
+  it("says in words that there was no update yet, instead of drawing empty axes", async () => {
+    const { container } = render(
+      <ProgressChart issues={await api.issues.list({ asOf: "2024-08-01" })} size={size} />,
+    );
+    expect(screen.getByText("Belum ada pembaruan pada tanggal ini.")).toBeInTheDocument();
+    expect(screen.queryByRole("img")).not.toBeInTheDocument();
+    expect(container.querySelector(".recharts-surface")).toBeNull();
   });
 
   it("draws a bar per issue with progress, striped where the figure is an estimate", async () => {
@@ -60,6 +142,9 @@ describe("ProgressChart", () => {
     // #3 has a reported 100%: solid green. #1 is at risk with an estimate: striped amber.
     const tps = bars.get("#3 Pembangunan / rehabilitasi TPS");
     expect(tps?.fill).toBe("#15803d");
+    // #9 and #10 are measured by their indicator: dotted, in their status colour.
+    expect(bars.get("#10 Optimalisasi PBB")?.fill).toBe("url(#indikator-on_track)");
+    expect(bars.get("#9 Realisasi anggaran")?.fill).toBe("url(#indikator-on_track)");
     expect(bars.get("#1 Revitalisasi Pasar Besar")?.fill).toBe("url(#perkiraan-at_risk)");
     expect(bars.get("#11 Revitalisasi Alun-Alun Merdeka")?.fill).toBe("url(#perkiraan-on_track)");
     // 40% is drawn at 40% of the length of a 100% bar.
@@ -77,6 +162,18 @@ describe("ProgressChart", () => {
 });
 
 describe("StageChart", () => {
+  it("counts on a scale of all eleven issues, with titled axes", async () => {
+    const { container } = render(<StageChart summary={await api.dashboard.summary()} size={size} />);
+    expect(yTicks(container)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]);
+    expect(axisTitles(container)).toEqual(["Tahap", "Jumlah isu (dari 11)"]);
+  });
+
+  it("says in words that there was no update yet", async () => {
+    render(<StageChart summary={await api.dashboard.summary({ asOf: "2024-08-01" })} size={size} />);
+    expect(screen.getByText("Belum ada pembaruan pada tanggal ini.")).toBeInTheDocument();
+    expect(screen.queryByRole("img")).not.toBeInTheDocument();
+  });
+
   it("counts the issues at each stage today", async () => {
     render(<StageChart summary={await api.dashboard.summary()} size={size} />);
     expect(chart("Isu per tahap").summary).toBe(
@@ -107,24 +204,45 @@ describe("StageChart", () => {
 });
 
 describe("TrendChart", () => {
-  it("summarises the first and the latest month", async () => {
+  it("summarises the first and the latest point, saying how many issues are estimates", async () => {
     render(<TrendChart points={await api.dashboard.history()} size={size} />);
-    expect(chart("Progres dari waktu ke waktu").summary).toBe(
-      "27 Agustus 2024: 0,9%, 0 isu ditangani; 27 November 2026: 57,5%, 5 isu ditangani.",
-    );
-    expect(screen.getByText("Rata-rata progres fisik (%)")).toBeInTheDocument();
-    expect(screen.getByText("Isu di tahap penanganan atau selesai")).toBeInTheDocument();
+    expect(chart("Progres dari waktu ke waktu").parts).toEqual([
+      "27 Agustus 2024: rata-rata progres 0,9% (11 dari 11 isu memakai perkiraan tahap), 0 dari 11 isu di tahap penanganan atau selesai",
+      "27 November 2026: rata-rata progres 57,5% (8 dari 11 isu memakai perkiraan tahap), 5 dari 11 isu di tahap penanganan atau selesai",
+    ]);
+    expect(legendTexts()).toEqual([
+      "Rata-rata progres (garis utuh: semua dari angka yang dilaporkan)",
+      "Rata-rata progres (garis putus-putus: sebagian dari perkiraan tahap)",
+      "Isu di tahap penanganan atau selesai",
+      "Isu yang memakai perkiraan tahap",
+    ]);
+  });
+
+  it("draws the mean dashed while estimates are part of it, and counts on a 0–11 scale", async () => {
+    const { container } = render(<TrendChart points={await api.dashboard.history()} size={size} />);
+    const lines = [...container.querySelectorAll(".recharts-line path.recharts-curve")];
+    const dashed = lines.filter((line) => line.getAttribute("stroke-dasharray") === "10 6");
+    // Every point so far has at least one estimated figure: the whole mean line is dashed.
+    expect(dashed).toHaveLength(1);
+    expect(dashed[0]?.getAttribute("d")).toMatch(/^M/);
+    expect(yTicks(container, 1)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]);
+    expect(axisTitles(container)).toEqual([
+      "Tanggal (tiap Senin)",
+      "Rata-rata progres (%)",
+      "Jumlah isu (dari 11)",
+    ]);
   });
 
   it("ends at the as-of date", async () => {
     render(<TrendChart points={await api.dashboard.history({ asOf: "2024-11-18" })} size={size} />);
-    expect(chart("Progres dari waktu ke waktu").summary).toMatch(
-      /; 18 November 2024: 36,6%, 3 isu ditangani\.$/,
+    expect(chart("Progres dari waktu ke waktu").parts.at(-1)).toBe(
+      "18 November 2024: rata-rata progres 36,6% (9 dari 11 isu memakai perkiraan tahap), 3 dari 11 isu di tahap penanganan atau selesai",
     );
   });
 
-  it("says there is no data when there are no points", () => {
-    render(<TrendChart points={[]} size={size} />);
-    expect(chart("Progres dari waktu ke waktu").summary).toBe("Belum ada data");
+  it("says in words that there was no update yet", async () => {
+    render(<TrendChart points={await api.dashboard.history({ asOf: "2024-08-01" })} size={size} />);
+    expect(screen.getByText("Belum ada pembaruan pada tanggal ini.")).toBeInTheDocument();
+    expect(screen.queryByRole("img")).not.toBeInTheDocument();
   });
 });

@@ -69,11 +69,11 @@ describe("IssuePage", () => {
     const funding = screen.getByRole("region", { name: "Pendanaan" });
     const rows = within(within(funding).getByRole("table")).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(3);
-    const [sipd, province, city] = rows as [HTMLElement, HTMLElement, HTMLElement];
-    // The first provincial figure, later revised: still shown, and said to be revised.
-    expect(within(sipd).getByText("Rp 22 miliar")).toBeInTheDocument();
-    expect(sipd).toHaveTextContent("angka semula, telah direvisi");
-    expect(province).not.toHaveTextContent("direvisi");
+    const [first, province, city] = rows as [HTMLElement, HTMLElement, HTMLElement];
+    // The amount first reported (Rp22 miliar in the province's SIPD) stays, marked as revised.
+    expect(within(first).getByText("Rp 22 miliar")).toBeInTheDocument();
+    expect(within(first).getByText("angka semula, telah direvisi")).toBeInTheDocument();
+    expect(within(province).queryByText("angka semula, telah direvisi")).not.toBeInTheDocument();
     expect(within(province).getByRole("rowheader")).toHaveTextContent("APBD Provinsi 2025");
     const planned = within(province).getByText("Rp 32 miliar");
     // The exact amount is one hover away.
@@ -166,15 +166,58 @@ describe("IssuePage", () => {
     expect(timelineItems().every((item) => within(item).queryByText("setelah tanggal tampilan"))).toBe(true);
   });
 
-  it("says an unknown issue number was not found", async () => {
-    await renderIssue("/isu/99");
-    expect(await screen.findByRole("alert")).toHaveTextContent("Isu tidak ditemukan.");
-    expect(screen.getByRole("link", { name: "← Semua isu" })).toHaveAttribute("href", "/");
+  it("says an unknown issue number was not found, under a heading, with a way back", async () => {
+    await renderIssue("/isu/99?per=2024-11-18");
+    expect(await screen.findByRole("heading", { level: 1, name: "Isu tidak ditemukan" })).toBeInTheDocument();
+    expect(screen.getByText("Tidak ada isu prioritas dengan nomor ini.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Kembali ke dasbor" })).toHaveAttribute(
+      "href",
+      "/?per=2024-11-18",
+    );
   });
 
   it.each(["abc", "0", "100", "4.5"])("says /isu/%s is not an issue", async (number) => {
     await renderIssue(`/isu/${number}`);
-    expect(screen.getByRole("heading", { level: 1, name: "Isu tidak ditemukan." })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 1, name: "Isu tidak ditemukan" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Kembali ke dasbor" })).toHaveAttribute("href", "/");
+  });
+
+  it("shows on 18 November 2024 only the funding reported by then, and says what was left out", async () => {
+    await renderLoadedIssue("/isu/4?per=2024-11-18");
+    const funding = screen.getByRole("region", { name: "Pendanaan" });
+    const rows = within(within(funding).getByRole("table")).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(1);
+    expect(within(rows[0] as HTMLElement).getByText("Rp 22 miliar")).toBeInTheDocument();
+    expect(within(funding).queryByText("Rp 32 miliar")).not.toBeInTheDocument();
+    expect(within(funding).queryByText("Rp 1,4 miliar")).not.toBeInTheDocument();
+    expect(
+      within(funding).getByText("1 baris pendanaan tanpa tanggal tidak ditampilkan pada tampilan lampau."),
+    ).toBeInTheDocument();
+  });
+
+  it("says in a past view that the target date and the description are today's", async () => {
+    await renderLoadedIssue("/isu/9?per=2024-11-18");
+    const description = screen.getByRole("region", { name: "Uraian" });
+    expect(
+      within(description).getByText(
+        "Uraian, lokasi dan target selesai tidak bertanggal: yang tampil adalah data hari ini, bukan per 18 November 2024.",
+      ),
+    ).toBeInTheDocument();
+    const state = screen.getByRole("region", { name: "Keadaan" });
+    expect(fact(state, "Target selesai")[0]).toMatch(/menurut data hari ini$/);
+  });
+
+  it("says how many undated parties a past view leaves out", async () => {
+    await renderLoadedIssue("/isu/2?per=2024-11-18");
+    const chain = screen.getByRole("region", { name: "Rantai pelaksana" });
+    expect(
+      within(chain).getByText("1 pihak tanpa tanggal tidak ditampilkan pada tampilan lampau."),
+    ).toBeInTheDocument();
+  });
+
+  it("says nothing of the kind in today's view", async () => {
+    await renderLoadedIssue("/isu/9");
+    expect(screen.queryByText(/tanpa tanggal tidak ditampilkan/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/menurut data hari ini/)).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import { E2E_ACCOUNTS, E2E_PASSWORD, stateOf } from "./accounts";
-import { expect, test } from "./fixtures";
+import { expect, openMenu, test } from "./fixtures";
 import { solidPng } from "./png";
 
 const SIGNED_OUT = { cookies: [], origins: [] };
@@ -26,6 +26,7 @@ test.describe("signed out", () => {
     // The Wali Kota reads; only the agencies responsible post updates.
     await expect(page.getByRole("heading", { name: "Perbarui isu ini" })).toHaveCount(0);
 
+    await openMenu(page);
     await page.getByRole("button", { name: "Keluar" }).click();
     await expect(page).toHaveURL(/\/masuk/);
     await page.goto("/penghargaan");
@@ -51,6 +52,7 @@ test.describe("an OPD officer on a phone", () => {
     await page.getByRole("button", { name: "Masuk" }).click();
     await expect(page.getByText(/isu prioritas telah memasuki tahap penanganan/)).toBeVisible();
 
+    await openMenu(page);
     await page.getByRole("link", { name: "Isu saya" }).click();
     await expect(page.getByRole("heading", { name: "Isu DLH" })).toBeVisible();
     await page
@@ -82,6 +84,7 @@ test.describe("an OPD officer on a phone", () => {
     await expect(entry.getByRole("img", { name: /foto-alun-alun\.png/ })).toBeVisible();
     await expect(entry).toContainText("Operator DLH");
 
+    await openMenu(page);
     await page.getByRole("link", { name: "Dasbor" }).click();
     await expect(
       page.getByRole("link", { name: /#11 Revitalisasi Alun-Alun Merdeka/ }).first(),
@@ -147,6 +150,7 @@ test.describe("the Sekda office", () => {
   }, testInfo) => {
     const username = `dishub-${testInfo.project.name}`;
     await page.goto("/");
+    await openMenu(page);
     await page.getByRole("link", { name: "Kelola" }).click();
     await page.getByRole("link", { name: "Akun" }).first().click();
     await page.getByRole("button", { name: "Tambah akun" }).click();

@@ -52,3 +52,14 @@ export async function seriousA11yViolations(page: Page) {
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/**
+ * Opens the header's menu where it is folded (a phone), so its navigation, as-of control and
+ * account are on screen; elsewhere they always are.
+ */
+export async function openMenu(page: Page) {
+  const button = page.getByRole("button", { name: "Menu" });
+  if ((await button.isVisible()) && (await button.getAttribute("aria-expanded")) !== "true") {
+    await button.click();
+  }
+}

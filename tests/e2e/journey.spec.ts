@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, openMenu, test } from "./fixtures";
 
 test("dashboard → issue → awards", async ({ page }) => {
   await page.goto("/");
@@ -12,11 +12,12 @@ test("dashboard → issue → awards", async ({ page }) => {
   await page.getByRole("link", { name: "Pembangunan / rehabilitasi TPS" }).first().click();
   await expect(page).toHaveURL(/\/isu\/3$/);
   await expect(page.getByRole("heading", { level: 1, name: "Pembangunan / rehabilitasi TPS" })).toBeVisible();
-  await expect(page.locator('[aria-current="step"]')).toContainText("Selesai / Serah terima");
+  await expect(page.locator('[aria-current="step"]')).toContainText("Selesai");
   await expect(page.getByText("Keenam TPS selesai 100% dan telah diserahterimakan.")).toBeVisible();
   await expect(page.getByText("Sumber: jatim.tribunnews.com")).toBeVisible();
   await expect(page).toHaveTitle(/#3 Pembangunan/);
 
+  await openMenu(page);
   await page
     .getByRole("navigation", { name: "Navigasi utama" })
     .getByRole("link", { name: "Penghargaan" })
@@ -41,8 +42,8 @@ test.describe("an issue that does not exist", () => {
 
   test("says it was not found and links back", async ({ page }) => {
     await page.goto("/isu/42");
-    await expect(page.getByRole("alert")).toHaveText("Isu tidak ditemukan.");
-    await page.getByRole("link", { name: /Semua isu/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Isu tidak ditemukan" })).toBeVisible();
+    await page.getByRole("link", { name: "Kembali ke dasbor" }).click();
     await expect(page.getByRole("heading", { name: "Daftar isu" })).toBeVisible();
   });
 });

@@ -18,6 +18,7 @@ const CODES: Record<string, Record<string, string>> = {
   source: t.fundingSource,
   level: t.awardLevel,
   stage: t.stage,
+  health: t.health,
 };
 
 export const fieldLabel = (key: string) => text.fields[key] ?? key;
@@ -26,6 +27,8 @@ export function formatValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return t.admin.form.empty;
   if (typeof value === "boolean") return value ? t.admin.form.yes : t.admin.form.no;
   if (typeof value === "number") return key.startsWith("amount") ? formatRupiah(value) : String(value);
+  // The list of fields an update filled in: named as the form names them.
+  if (key === "fields" && typeof value === "string") return fieldLabel(value);
   if (typeof value === "string") return CODES[key]?.[value] ?? value;
   if (Array.isArray(value)) {
     return value.length === 0 ? t.admin.form.empty : value.map((item) => formatValue(key, item)).join("; ");

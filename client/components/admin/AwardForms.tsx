@@ -8,8 +8,9 @@ import {
   AwardResultCreateInput,
   AwardResultUpdateInput,
 } from "../../../shared/schemas/awards";
-import { dateOrNull, decimalOrNull, numberText, textOrNull } from "../../lib/formInput";
+import { dateOrNull, dateText, decimalOrNull, numberText, textOrNull } from "../../lib/formInput";
 import { type AwardEvent, useTRPC } from "../../lib/trpc";
+import { DateField, unreadableDates } from "../DateField";
 import { FormField } from "../FormField";
 import { type Agency, AgencyOptions } from "./AgencyOptions";
 import { FormFeedback } from "./FormFeedback";
@@ -24,9 +25,9 @@ const eventValues = (event: AwardEvent | undefined) => ({
   name: event?.name ?? "",
   organiser: event?.organiser ?? "",
   level: event?.level ?? ("nasional" as AwardLevel),
-  eventDate: event?.eventDate ?? "",
+  eventDate: dateText(event?.eventDate),
   place: event?.place ?? "",
-  handedOverOn: event?.handedOverOn ?? "",
+  handedOverOn: dateText(event?.handedOverOn),
   note: event?.note ?? "",
   sourceName: event?.sourceName ?? "",
   sourceUrl: event?.sourceUrl ?? "",
@@ -45,12 +46,15 @@ export function AwardEventForm({ event }: { event?: AwardEvent }) {
     submitted.preventDefault();
     const fields = {
       ...values,
+      eventDate: dateOrNull(values.eventDate) ?? "",
       handedOverOn: dateOrNull(values.handedOverOn),
       sourceUrl: textOrNull(values.sourceUrl),
     };
+    const checks = unreadableDates({ eventDate: values.eventDate, handedOverOn: values.handedOverOn });
+    if (values.eventDate.trim() === "") checks.eventDate = t.dateField.required(text.eventDate);
     const saved = event
-      ? await form.submit(AwardEventUpdateInput, { id: event.id, ...fields }, update.mutateAsync)
-      : await form.submit(AwardEventCreateInput, fields, create.mutateAsync);
+      ? await form.submit(AwardEventUpdateInput, { id: event.id, ...fields }, update.mutateAsync, checks)
+      : await form.submit(AwardEventCreateInput, fields, create.mutateAsync, checks);
     if (!saved) return;
     form.succeed(
       event ? text.eventUpdated(saved.name) : text.created(saved.name),
@@ -69,16 +73,14 @@ export function AwardEventForm({ event }: { event?: AwardEvent }) {
     </FormField>
   );
   const dateField = (name: "eventDate" | "handedOverOn", label: string, required = false) => (
-    <FormField
+    <DateField
       {...form.field(name)}
       label={label}
       required={required}
-      hint={required ? undefined : t.admin.form.dateHint}
-    >
-      {(props) => (
-        <input {...props} type="date" value={values[name]} onChange={(e) => set(name, e.target.value)} />
-      )}
-    </FormField>
+      hint={required ? t.dateField.hint : t.admin.form.dateHint}
+      value={values[name]}
+      onChange={(value) => set(name, value)}
+    />
   );
 
   return (

@@ -4,7 +4,9 @@ import { CHAIN_ROLES, type ChainRole } from "../../../shared/domain";
 import { id as t } from "../../../shared/messages/id";
 import { IssueChainInput } from "../../../shared/schemas/issues";
 import type { FieldErrors } from "../../lib/formErrors";
+import { dateOrNull, dateText } from "../../lib/formInput";
 import { type IssueDetail, useTRPC } from "../../lib/trpc";
+import { DateField, unreadableDates } from "../DateField";
 import { FormField } from "../FormField";
 import { type Agency, AgencyOptions } from "./AgencyOptions";
 import { FormFeedback } from "./FormFeedback";
@@ -18,18 +20,23 @@ interface Row {
   agencyId: string;
   role: ChainRole;
   note: string;
+  /** Since when the party takes part, as typed (`18/11/2024`); empty when unknown. */
+  since: string;
 }
 
 let nextKey = 0;
-const row = (agencyId = "", role: ChainRole = "pendukung", note = ""): Row => ({
+const row = (agencyId = "", role: ChainRole = "pendukung", note = "", since = ""): Row => ({
   key: nextKey++,
   agencyId,
   role,
   note,
+  since,
 });
 
 const rowsOf = (issue: IssueDetail) => ({
-  rows: issue.chain.map((entry) => row(String(entry.agency.id), entry.role, entry.note ?? "")),
+  rows: issue.chain.map((entry) =>
+    row(String(entry.agency.id), entry.role, entry.note ?? "", dateText(entry.since)),
+  ),
 });
 
 /** The parties of an issue besides its lead agency: edited as a list, saved as a whole. */
@@ -72,13 +79,20 @@ export function ChainEditor({ issue, agencies }: { issue: IssueDetail; agencies:
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const checks: FieldErrors = {};
+    const checks: FieldErrors = unreadableDates(
+      Object.fromEntries(rows.map((r, index) => [`chain.${index}.since`, r.since])),
+    );
     rows.forEach((r, index) => {
       if (r.agencyId === "") checks[`chain.${index}.agencyId`] = text.agencyRequired;
     });
     const input = {
       issueId: issue.id,
-      chain: rows.map((r) => ({ agencyId: Number(r.agencyId), role: r.role, note: r.note })),
+      chain: rows.map((r) => ({
+        agencyId: Number(r.agencyId),
+        role: r.role,
+        note: r.note,
+        since: dateOrNull(r.since),
+      })),
     };
     const saved = await form.submit(IssueChainInput, input, setChain.mutateAsync, checks);
     if (!saved) return;
@@ -138,6 +152,13 @@ export function ChainEditor({ issue, agencies }: { issue: IssueDetail; agencies:
                   />
                 )}
               </FormField>
+              <DateField
+                {...form.field(`chain.${index}.since`)}
+                label={text.since}
+                hint={t.dateField.hint}
+                value={r.since}
+                onChange={(value) => change(r.key, { since: value })}
+              />
               <button type="button" className="button-small button-secondary" onClick={() => remove(r.key)}>
                 {text.remove(index + 1)}
               </button>

@@ -4,8 +4,16 @@ import { FUNDING_SOURCES, type FundingSource } from "../../../shared/domain";
 import { formatRupiah } from "../../../shared/format";
 import { id as t } from "../../../shared/messages/id";
 import { FundingCreateInput, FundingUpdateInput } from "../../../shared/schemas/funding";
-import { integerOrNull, rupiahOrNull, rupiahText, textOrNull } from "../../lib/formInput";
+import {
+  dateOrNull,
+  dateText,
+  integerOrNull,
+  rupiahOrNull,
+  rupiahText,
+  textOrNull,
+} from "../../lib/formInput";
 import { type IssueDetail, useTRPC } from "../../lib/trpc";
+import { DateField, unreadableDates } from "../DateField";
 import { CheckboxField, FormField } from "../FormField";
 import { type Agency, AgencyOptions } from "./AgencyOptions";
 import { FormFeedback } from "./FormFeedback";
@@ -26,6 +34,7 @@ const valuesOf = (line: FundingLine | undefined) => ({
   confirmed: line?.confirmed ?? false,
   sourceName: line?.sourceName ?? "",
   sourceUrl: line?.sourceUrl ?? "",
+  reportedOn: dateText(line?.reportedOn),
 });
 
 /** The amount as it will be saved, so a mistyped zero shows before it is sent. */
@@ -66,10 +75,12 @@ export function FundingForm({
       confirmed: values.confirmed,
       sourceName: values.sourceName,
       sourceUrl: textOrNull(values.sourceUrl),
+      reportedOn: dateOrNull(values.reportedOn),
     };
+    const checks = unreadableDates({ reportedOn: values.reportedOn });
     const saved = line
-      ? await form.submit(FundingUpdateInput, { id: line.id, ...fields }, update.mutateAsync)
-      : await form.submit(FundingCreateInput, { issueId, ...fields }, add.mutateAsync);
+      ? await form.submit(FundingUpdateInput, { id: line.id, ...fields }, update.mutateAsync, checks)
+      : await form.submit(FundingCreateInput, { issueId, ...fields }, add.mutateAsync, checks);
     if (!saved) return;
     form.succeed(line ? text.updated : text.added, valuesOf(line && saved));
     void refresh("issues");
@@ -152,6 +163,13 @@ export function FundingForm({
             </select>
           )}
         </FormField>
+        <DateField
+          {...form.field("reportedOn")}
+          label={text.reportedOn}
+          hint={text.reportedOnHint}
+          value={values.reportedOn}
+          onChange={(value) => set("reportedOn", value)}
+        />
         <CheckboxField
           {...form.field("confirmed")}
           label={text.confirmed}

@@ -3,8 +3,9 @@ import type { FormEvent } from "react";
 import { DATE_PRECISIONS, type DatePrecision } from "../../../shared/domain";
 import { id as t } from "../../../shared/messages/id";
 import { IssueDetailsInput } from "../../../shared/schemas/issues";
-import { dateOrNull, decimalOrNull, numberText } from "../../lib/formInput";
+import { dateOrNull, dateText, decimalOrNull, numberText } from "../../lib/formInput";
 import { type IssueDetail, useTRPC } from "../../lib/trpc";
+import { DateField, unreadableDates } from "../DateField";
 import { CheckboxField, FormField } from "../FormField";
 import { type Agency, AgencyOptions } from "./AgencyOptions";
 import { FormFeedback } from "./FormFeedback";
@@ -29,8 +30,8 @@ function valuesOf(issue: IssueDetail) {
     indicatorUnit: issue.indicator?.unit ?? "",
     indicatorTarget: numberText(issue.indicator?.target),
     indicatorBaseline: numberText(issue.indicator?.baseline),
-    startDate: issue.startDate ?? "",
-    targetDate: issue.targetDate ?? "",
+    startDate: dateText(issue.startDate),
+    targetDate: dateText(issue.targetDate),
     targetDatePrecision: issue.targetDatePrecision,
   };
 }
@@ -64,7 +65,8 @@ export function IssueDetailsForm({ issue, agencies }: { issue: IssueDetail; agen
       targetDate: dateOrNull(values.targetDate),
       targetDatePrecision: values.targetDatePrecision,
     };
-    const saved = await form.submit(IssueDetailsInput, input, update.mutateAsync);
+    const checks = unreadableDates({ startDate: values.startDate, targetDate: values.targetDate });
+    const saved = await form.submit(IssueDetailsInput, input, update.mutateAsync, checks);
     if (!saved) return;
     form.succeed(text.detailsSaved, valuesOf(saved));
     void refresh("issues", "dashboard");
@@ -173,26 +175,20 @@ export function IssueDetailsForm({ issue, agencies }: { issue: IssueDetail; agen
       </fieldset>
 
       <div className="form-grid form-grid-3">
-        <FormField {...form.field("startDate")} label={text.startDate} hint={t.admin.form.dateHint}>
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              value={values.startDate}
-              onChange={(e) => set("startDate", e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField {...form.field("targetDate")} label={text.targetDate} hint={t.admin.form.dateHint}>
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              value={values.targetDate}
-              onChange={(e) => set("targetDate", e.target.value)}
-            />
-          )}
-        </FormField>
+        <DateField
+          {...form.field("startDate")}
+          label={text.startDate}
+          hint={t.admin.form.dateHint}
+          value={values.startDate}
+          onChange={(value) => set("startDate", value)}
+        />
+        <DateField
+          {...form.field("targetDate")}
+          label={text.targetDate}
+          hint={t.admin.form.dateHint}
+          value={values.targetDate}
+          onChange={(value) => set("targetDate", value)}
+        />
         <FormField {...form.field("targetDatePrecision")} label={text.precision}>
           {(props) => (
             <select

@@ -15,7 +15,7 @@ export default function DashboardCharts(props: {
     <div className="chart-grid">
       <ProgressChart issues={props.issues} size={props.size} />
       <StageChart summary={props.summary} size={props.size} />
-      {props.trend && props.trend.length > 0 ? <TrendChart points={props.trend} size={props.size} /> : null}
+      {props.trend ? <TrendChart points={props.trend} size={props.size} /> : null}
     </div>
   );
 }

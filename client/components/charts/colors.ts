@@ -10,7 +10,14 @@ export const HEALTH_COLORS: Record<Health, string> = {
 export const NO_DATA_COLOR = "#94a3b8";
 export const PRIMARY = "#0f3d5e";
 export const SECONDARY = "#c2410c";
+export const MUTED = "#64748b";
 
+/** The stripes of a bar whose figure is the stage's estimate. */
 export function stripesId(health: Health): string {
   return `perkiraan-${health}`;
+}
+
+/** The dots of a bar whose figure is an indicator's achievement against its target. */
+export function dotsId(health: Health): string {
+  return `indikator-${health}`;
 }
