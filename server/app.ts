@@ -7,6 +7,7 @@ import sirv from "sirv";
 import { handleDownload, handleUpload } from "./attachments";
 import { isSameOriginWrite } from "./auth/csrf";
 import { type AppServices, contextFactory } from "./context";
+import { handleExport } from "./export/http";
 import { appRouter } from "./routers/_app";
 
 export const CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
@@ -85,6 +86,11 @@ export function createServer(services: AppServices, clientDir = CLIENT_DIR): htt
     const attachment = /^\/attachments\/(\d{1,12})$/.exec(path);
     if (attachment && req.method === "GET") {
       handleDownload(services, req, res, Number(attachment[1])).catch((error: unknown) => fail(res, error));
+      return;
+    }
+    const download = /^\/export\/([^/]{1,40})$/.exec(path);
+    if (download && (req.method === "GET" || req.method === "HEAD")) {
+      handleExport(services, req, res, download[1] ?? "").catch((error: unknown) => fail(res, error));
       return;
     }
     if (path.startsWith("/trpc") || path.startsWith("/export")) {

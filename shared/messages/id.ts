@@ -2,6 +2,7 @@ import type { AgencyKind, AwardLevel, ChainRole, FundingSource, Health, Stage } 
 import { account } from "./id-account";
 import { admin } from "./id-admin";
 import { errors } from "./id-errors";
+import { exportText } from "./id-export";
 
 /** Every user-facing text of Pantau, in Indonesian. */
 export const id = {
@@ -219,6 +220,7 @@ export const id = {
   account,
   admin,
   errors,
+  export: exportText,
 } as const;
 
 export type Messages = typeof id;
