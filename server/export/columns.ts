@@ -45,8 +45,18 @@ export const ISSUE_COLUMNS: Column<ExportIssue>[] = [
   { header: x.col.number, kind: "integer", width: 5, value: (i) => i.number },
   { header: x.col.issue, kind: "text", width: 40, value: (i) => i.title },
   { header: x.col.lead, kind: "text", width: 12, value: (i) => i.leadAgency.code },
-  { header: x.col.stage, kind: "text", width: 22, value: (i) => (i.stage === null ? null : t.stage[i.stage]) },
-  { header: x.col.health, kind: "text", width: 16, value: (i) => (i.health === null ? null : t.health[i.health]) },
+  {
+    header: x.col.stage,
+    kind: "text",
+    width: 22,
+    value: (i) => (i.stage === null ? null : t.stage[i.stage]),
+  },
+  {
+    header: x.col.health,
+    kind: "text",
+    width: 16,
+    value: (i) => (i.health === null ? null : t.health[i.health]),
+  },
   { header: x.col.progress, kind: "percent", width: 11, value: (i) => round1(i.progress?.value ?? null) },
   {
     header: x.col.basis,
@@ -101,7 +111,10 @@ function measureSpec(issue: HistoryEntry["issue"]): MeasureSpec {
   const { indicator } = issue;
   return {
     measure: issue.measure,
-    indicator: indicator === null ? null : { unit: indicator.unit, target: indicator.target, baseline: indicator.baseline },
+    indicator:
+      indicator === null
+        ? null
+        : { unit: indicator.unit, target: indicator.target, baseline: indicator.baseline },
   };
 }
 
@@ -160,7 +173,12 @@ export const AWARD_COLUMNS: Column<AwardEntry>[] = [
   { header: x.col.category, kind: "text", width: 36, value: ({ result }) => result.category },
   { header: x.col.predicate, kind: "text", width: 24, value: ({ result }) => result.predicate },
   { header: x.col.earnedBy, kind: "text", width: 16, value: ({ result }) => result.agency?.code ?? null },
-  { header: x.col.source, kind: "text", width: 30, value: ({ event }) => event.sourceUrl ?? event.sourceName },
+  {
+    header: x.col.source,
+    kind: "text",
+    width: 30,
+    value: ({ event }) => event.sourceUrl ?? event.sourceName,
+  },
 ];
 
 /** The history with each update's issue, for the rows above. */

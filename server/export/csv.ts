@@ -23,7 +23,11 @@ function csvCell(kind: ColumnKind, value: CellValue): string | number | null {
   return value;
 }
 
-async function writeCsv<T>(columns: readonly Column<T>[], rows: AsyncIterable<T> | Iterable<T>, out: Writable) {
+async function writeCsv<T>(
+  columns: readonly Column<T>[],
+  rows: AsyncIterable<T> | Iterable<T>,
+  out: Writable,
+) {
   async function* records() {
     for await (const row of rows) yield columns.map((c) => csvCell(c.kind, c.value(row)));
   }

@@ -17,7 +17,11 @@ const named = (stem: string, extension: string) => (date: string, agency: string
   `${stem}-${agency === null ? "" : `${agency.toLowerCase()}-`}${date}.${extension}`;
 
 export const EXPORT_FORMATS: Record<ExportFile, ExportFormat> = {
-  "issues.csv": { contentType: "text/csv; charset=utf-8", fileName: named("pantau-isu", "csv"), write: writeIssuesCsv },
+  "issues.csv": {
+    contentType: "text/csv; charset=utf-8",
+    fileName: named("pantau-isu", "csv"),
+    write: writeIssuesCsv,
+  },
   "updates.csv": {
     contentType: "text/csv; charset=utf-8",
     fileName: named("pantau-riwayat", "csv"),
@@ -28,7 +32,11 @@ export const EXPORT_FORMATS: Record<ExportFile, ExportFormat> = {
     fileName: named("pantau", "xlsx"),
     write: writeWorkbook,
   },
-  "laporan.pdf": { contentType: "application/pdf", fileName: named("laporan-pantau", "pdf"), write: writeReport },
+  "laporan.pdf": {
+    contentType: "application/pdf",
+    fileName: named("laporan-pantau", "pdf"),
+    write: writeReport,
+  },
   "whatsapp.txt": {
     contentType: "text/plain; charset=utf-8",
     fileName: named("ringkasan-whatsapp", "txt"),
@@ -37,7 +45,11 @@ export const EXPORT_FORMATS: Record<ExportFile, ExportFormat> = {
 };
 
 /** Loads the as-of state once and writes one export of it to `out`; reads only, never writes. */
-export async function writeExport(file: ExportFile, source: ExportSource, out: Writable): Promise<ExportModel> {
+export async function writeExport(
+  file: ExportFile,
+  source: ExportSource,
+  out: Writable,
+): Promise<ExportModel> {
   const model = await loadExportModel(source);
   await EXPORT_FORMATS[file].write(model, out);
   return model;

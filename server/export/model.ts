@@ -53,7 +53,12 @@ function sum(values: readonly (number | null)[]): number | null {
  * dashboard: issue states and progress (`listIssues`), attention (`issuesNeedingAttention`,
  * compared with a week before, as the summary does), funding and awards dated by the view date.
  */
-export async function loadExportModel({ db, query, now, staleAfterDays }: ExportSource): Promise<ExportModel> {
+export async function loadExportModel({
+  db,
+  query,
+  now,
+  staleAfterDays,
+}: ExportSource): Promise<ExportModel> {
   const date = viewDate(query.asOf, now);
   const cutoff = asOfCutoff(query.asOf, now);
   const shownOn = pastViewDate(query.asOf, now);
@@ -74,9 +79,12 @@ export async function loadExportModel({ db, query, now, staleAfterDays }: Export
   const details = await Promise.all(shown.map((issue) => findIssue(db, { id: issue.id }, cutoff, shownOn)));
   const beforeById = new Map(before.map((issue) => [issue.id, issue]));
   const attentionById = new Map(
-    issuesNeedingAttention(shown, (issue) => beforeById.get(issue.id)?.stage ?? null, cutoff, staleAfterDays).map(
-      (issue, rank) => [issue.id, { reasons: issue.reasons, rank }],
-    ),
+    issuesNeedingAttention(
+      shown,
+      (issue) => beforeById.get(issue.id)?.stage ?? null,
+      cutoff,
+      staleAfterDays,
+    ).map((issue, rank) => [issue.id, { reasons: issue.reasons, rank }]),
   );
 
   const issues: ExportIssue[] = shown.map((issue, i) => {
@@ -98,7 +106,9 @@ export async function loadExportModel({ db, query, now, staleAfterDays }: Export
   const shownAwards = awards
     .filter((event) => datedAsOf(event.eventDate, shownOn))
     .map((event) =>
-      agency === null ? event : { ...event, results: event.results.filter((r) => r.agency?.id === agency.id) },
+      agency === null
+        ? event
+        : { ...event, results: event.results.filter((r) => r.agency?.id === agency.id) },
     )
     .filter((event) => event.results.length > 0 || agency === null);
 

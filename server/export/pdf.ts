@@ -5,16 +5,26 @@ import { pipeline } from "node:stream/promises";
 import pdfmake from "pdfmake";
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import { describeProgress, describeReason } from "../../shared/describe";
-import { formatDate, formatDateShort, formatDateTime, formatPercent, formatRupiah } from "../../shared/format";
+import {
+  formatDate,
+  formatDateShort,
+  formatDateTime,
+  formatPercent,
+  formatRupiah,
+} from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
-import { progressChart } from "./pdfChart";
 import type { ExportIssue, ExportModel } from "./model";
+import { progressChart } from "./pdfChart";
 import { shortProgress } from "./whatsapp";
 
 const x = t.export;
 
 // Roboto, shipped with pdfmake, covers every letter Indonesian uses; the text stays real text.
-const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve("pdfmake/package.json")), "fonts", "Roboto");
+const FONT_DIR = join(
+  dirname(createRequire(import.meta.url).resolve("pdfmake/package.json")),
+  "fonts",
+  "Roboto",
+);
 pdfmake.setFonts({
   Roboto: {
     normal: join(FONT_DIR, "Roboto-Regular.ttf"),
@@ -60,9 +70,14 @@ function lastUpdate(issue: ExportIssue): string {
 }
 
 function summaryTable(model: ExportModel): Content {
-  const head: TableCell[] = [x.col.number, x.col.issue, x.col.lead, x.col.stage, x.col.health, t.issue.progress].map(
-    (text) => ({ text, style: "tableHead" }),
-  );
+  const head: TableCell[] = [
+    x.col.number,
+    x.col.issue,
+    x.col.lead,
+    x.col.stage,
+    x.col.health,
+    t.issue.progress,
+  ].map((text) => ({ text, style: "tableHead" }));
   const rows: TableCell[][] = model.issues.map((issue) => {
     const s = stateText(issue);
     return [
@@ -111,12 +126,14 @@ function issueSection(issue: ExportIssue, first: boolean): Content {
     fact(t.list.colHealth, s.health),
   ];
   if (issue.budgetProgress !== null) facts.push(fact(t.issue.budget, formatPercent(issue.budgetProgress)));
-  if (issue.funding.planned !== null) facts.push(fact(x.col.fundingPlanned, formatRupiah(issue.funding.planned)));
+  if (issue.funding.planned !== null)
+    facts.push(fact(x.col.fundingPlanned, formatRupiah(issue.funding.planned)));
   if (issue.targetDate !== null) {
     facts.push(fact(t.issue.target, formatDateShort(issue.targetDate, issue.targetDatePrecision)));
   }
   facts.push(fact(t.issue.lastUpdate, lastUpdate(issue)));
-  if (issue.reasons.length > 0) facts.push(fact(t.attention.reasons, issue.reasons.map(describeReason).join("; ")));
+  if (issue.reasons.length > 0)
+    facts.push(fact(t.attention.reasons, issue.reasons.map(describeReason).join("; ")));
   facts.push(fact(t.issue.obstacles, issue.latest?.obstacles ?? x.none));
   facts.push(fact(t.issue.nextSteps, issue.latest?.nextSteps ?? x.none));
   facts.push(fact(x.lastNote, issue.latest?.note ?? x.noUpdate));
@@ -137,9 +154,11 @@ export function reportDefinition(model: ExportModel): TDocumentDefinitions {
     { text: x.reportTitle, style: "title" },
     { text: x.asOfLine(formatDate(model.date)), style: "subtitle" },
   ];
-  if (model.agency !== null) title.push({ text: x.agencyLine(model.agency.code, model.agency.name), style: "subtitle" });
+  if (model.agency !== null)
+    title.push({ text: x.agencyLine(model.agency.code, model.agency.name), style: "subtitle" });
   const headline: Content[] = [x.headline(model.totals.inHandlingOrLater, model.totals.total)];
-  if (model.totals.meanProgress !== null) headline.push(` ${x.meanProgress(formatPercent(model.totals.meanProgress))}`);
+  if (model.totals.meanProgress !== null)
+    headline.push(` ${x.meanProgress(formatPercent(model.totals.meanProgress))}`);
 
   const body: Content[] =
     model.issues.length === 0
@@ -160,7 +179,11 @@ export function reportDefinition(model: ExportModel): TDocumentDefinitions {
   return {
     pageSize: "A4",
     pageMargins: [40, 40, 40, 50],
-    info: { title: `${x.reportTitle} — ${x.asOfLine(formatDate(model.date))}`, author: x.letterhead.office, creator: t.appName },
+    info: {
+      title: `${x.reportTitle} — ${x.asOfLine(formatDate(model.date))}`,
+      author: x.letterhead.office,
+      creator: t.appName,
+    },
     defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.15 },
     content: [...letterhead(), ...title, ...body],
     footer: (currentPage, pageCount) => ({

@@ -14,7 +14,10 @@ const x = t.export;
 
 /** Text from the records on one line, with WhatsApp's own markers (* _ ~ `) taken out. */
 function plain(text: string): string {
-  return text.replace(/[*_~`]/g, "").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/[*_~`]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function truncate(text: string, max: number): string {
@@ -56,7 +59,8 @@ export function whatsappText(model: ExportModel): string {
       : [
           `*${x.waAttention} (${model.attention.length})*`,
           ...model.attention.map(
-            (issue) => `- ${issue.number}. ${plain(issue.title)}: ${issue.reasons.map(describeReason).join("; ")}`,
+            (issue) =>
+              `- ${issue.number}. ${plain(issue.title)}: ${issue.reasons.map(describeReason).join("; ")}`,
           ),
         ];
   const footer = [`_${x.waFooter}_`];
@@ -64,7 +68,15 @@ export function whatsappText(model: ExportModel): string {
   const lines = model.issues.map(issueLine);
   const notes = model.issues.map((issue) => (issue.latest === null ? "" : plain(issue.latest.note)));
   const assemble = (issueLines: string[]) =>
-    [...head, "", ...(issueLines.length > 0 ? issueLines : [x.noIssues]), "", ...attention, "", ...footer].join("\n");
+    [
+      ...head,
+      "",
+      ...(issueLines.length > 0 ? issueLines : [x.noIssues]),
+      "",
+      ...attention,
+      "",
+      ...footer,
+    ].join("\n");
 
   // Share what room is left among the notes, so every issue keeps its line.
   const fixed = assemble(lines).length;

@@ -92,7 +92,11 @@ async function writeSheet(
     const row = worksheet.addRow(spec.columns.map((c) => excelCell(c.kind, c.value(item))));
     spec.columns.forEach((c, i) => {
       const raw = c.value(item);
-      if ((c.kind === "date" || c.kind === "datetime") && typeof raw === "string" && /^\d{4}-\d{2}$/.test(raw)) {
+      if (
+        (c.kind === "date" || c.kind === "datetime") &&
+        typeof raw === "string" &&
+        /^\d{4}-\d{2}$/.test(raw)
+      ) {
         row.getCell(i + 1).numFmt = MONTH_FORMAT;
       }
     });

@@ -23,10 +23,13 @@ export const exportText = {
   previewError: "Teks ringkasan gagal dimuat. Periksa isian di atas, lalu coba lagi.",
   copy: "Salin teks",
   copied: "Teks tersalin. Tempel di WhatsApp.",
-  copyFailed: "Peramban tidak mengizinkan penyalinan otomatis. Pilih teks di kotak ini, lalu salin secara manual.",
-  characters: (n: number, max: number) => `${n.toLocaleString("id-ID")} dari ${max.toLocaleString("id-ID")} karakter`,
+  copyFailed:
+    "Peramban tidak mengizinkan penyalinan otomatis. Pilih teks di kotak ini, lalu salin secara manual.",
+  characters: (n: number, max: number) =>
+    `${n.toLocaleString("id-ID")} dari ${max.toLocaleString("id-ID")} karakter`,
 
-  invalidDate: "Tanggal tidak sah: tulis sebagai TTTT-BB-HH (misalnya 2024-11-18) dan pastikan tanggalnya ada.",
+  invalidDate:
+    "Tanggal tidak sah: tulis sebagai TTTT-BB-HH (misalnya 2024-11-18) dan pastikan tanggalnya ada.",
   unknownAgency: (code: string) => `Tidak ada OPD dengan kode "${code}".`,
   unknownFormat: (format: string) =>
     `Format "${format}" tidak dikenal. Pilih salah satu: issues.csv, updates.csv, pantau.xlsx, laporan.pdf, whatsapp.txt.`,
@@ -85,7 +88,8 @@ export const exportText = {
   agencyLine: (code: string, name: string) => `OPD: ${name} (${code})`,
   generated: (when: string) => `Dibuat ${when}`,
   page: (n: number, of: number) => `Halaman ${n} dari ${of}`,
-  headline: (done: number, total: number) => `${done} dari ${total} isu telah memasuki tahap penanganan atau selesai.`,
+  headline: (done: number, total: number) =>
+    `${done} dari ${total} isu telah memasuki tahap penanganan atau selesai.`,
   meanProgress: (value: string) => `Rata-rata progres: ${value}.`,
   summaryTable: "Ringkasan",
   chart: "Progres per isu",
@@ -109,7 +113,8 @@ export const exportText = {
   (untuk csv: --what issues|updates, bawaan issues)`,
     missingOut: "Sebutkan berkas tujuan dengan --out BERKAS.",
     unknownWhat: (what: string) => `Pilihan --what "${what}" tidak dikenal: pakai issues atau updates.`,
-    unknownFormat: (format: string) => `Format "${format}" tidak dikenal: pakai csv, xlsx, pdf atau whatsapp.`,
+    unknownFormat: (format: string) =>
+      `Format "${format}" tidak dikenal: pakai csv, xlsx, pdf atau whatsapp.`,
     written: (file: string) => `Ekspor ditulis ke ${file}.`,
   },
 } as const;

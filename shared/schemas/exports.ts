@@ -3,12 +3,20 @@ import { exportText } from "../messages/id-export";
 import { isoDate } from "./common";
 
 /** The downloads under `/export/`, by file name. */
-export const EXPORT_FILES = ["issues.csv", "updates.csv", "pantau.xlsx", "laporan.pdf", "whatsapp.txt"] as const;
+export const EXPORT_FILES = [
+  "issues.csv",
+  "updates.csv",
+  "pantau.xlsx",
+  "laporan.pdf",
+  "whatsapp.txt",
+] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
 
-export const ExportFileInput = z.string().refine((f): f is ExportFile => (EXPORT_FILES as readonly string[]).includes(f), {
-  error: (issue) => exportText.unknownFormat(String(issue.input)),
-});
+export const ExportFileInput = z
+  .string()
+  .refine((f): f is ExportFile => (EXPORT_FILES as readonly string[]).includes(f), {
+    error: (issue) => exportText.unknownFormat(String(issue.input)),
+  });
 
 /** A query parameter left empty (`?agency=`) means the same as one left out. */
 const blankAsMissing = (value: unknown) => (value === "" ? undefined : value);
