@@ -116,5 +116,6 @@ export const exportText = {
     unknownFormat: (format: string) =>
       `Format "${format}" tidak dikenal: pakai csv, xlsx, pdf atau whatsapp.`,
     written: (file: string) => `Ekspor ditulis ke ${file}.`,
+    noDatabase: (path: string) => `Basis data ${path} tidak ditemukan: periksa DATABASE_URL.`,
   },
 } as const;
