@@ -137,10 +137,11 @@ describe("export downloads", () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Ringkasan", "Riwayat", "Penghargaan"]);
 
     const summary = workbook.getWorksheet("Ringkasan");
-    expect(summary?.rowCount).toBe(12);
+    if (summary === undefined) throw new Error("no Ringkasan sheet");
+    expect(summary.rowCount).toBe(12);
     expect(summary?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(summary?.autoFilter).toBeTruthy();
-    const header = (summary?.getRow(1).values as unknown[]).slice(1);
+    const header = (summary.getRow(1).values as unknown[]).slice(1);
     const col = (name: string) => header.indexOf(name) + 1;
     const tps = summary?.getRow(4);
     expect(tps?.getCell(col("Isu prioritas")).value).toBe("Pembangunan / rehabilitasi TPS");
