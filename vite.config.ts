@@ -47,7 +47,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
   },
   server: {
-    proxy: { "/trpc": "http://127.0.0.1:3000", "/healthz": "http://127.0.0.1:3000" },
+    proxy: {
+      "/trpc": "http://127.0.0.1:3000",
+      "/healthz": "http://127.0.0.1:3000",
+      "/export": "http://127.0.0.1:3000",
+    },
   },
   test: {
     root: ".",

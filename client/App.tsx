@@ -7,6 +7,7 @@ import { SessionWatcher } from "./components/SessionWatcher";
 import { AdminPage } from "./pages/AdminPage";
 import { AwardsPage } from "./pages/AwardsPage";
 import { DashboardPage } from "./pages/DashboardPage";
+import { ExportPage } from "./pages/ExportPage";
 import { IssuePage } from "./pages/IssuePage";
 import { LoginPage } from "./pages/LoginPage";
 import { MyIssuesPage } from "./pages/MyIssuesPage";
@@ -43,6 +44,7 @@ export function App() {
             <Route index element={<DashboardPage />} />
             <Route path="isu/:number" element={<IssuePage />} />
             <Route path="isu-saya" element={<MyIssuesPage />} />
+            <Route path="ekspor" element={<ExportPage />} />
             <Route path="admin/*" element={<AdminPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

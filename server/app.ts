@@ -13,6 +13,7 @@ import { isHttps } from "./auth/cookies";
 import { isAllowedHost, isSameOriginWrite } from "./auth/csrf";
 import { createSessionCache } from "./auth/sessionCache";
 import { type AppServices, contextFactory } from "./context";
+import { handleExport } from "./export/http";
 import { type CachedAnswer, type CacheKey, createReadCache, etagOf, sendAnswer } from "./readCache";
 import { appRouter } from "./routers/_app";
 
@@ -192,6 +193,11 @@ export function createServer(
       const attachment = /^\/attachments\/(\d{1,12})$/.exec(path);
       if (attachment && req.method === "GET") {
         handleDownload(services, req, res, Number(attachment[1])).catch((error: unknown) => fail(res, error));
+        return;
+      }
+      const download = /^\/export\/([^/]{1,40})$/.exec(path);
+      if (download && (req.method === "GET" || req.method === "HEAD")) {
+        handleExport(services, req, res, download[1] ?? "").catch((error: unknown) => fail(res, error));
         return;
       }
       if (path.startsWith("/trpc") || path.startsWith("/export")) {

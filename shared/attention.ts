@@ -102,3 +102,28 @@ export function byUrgency(
     a.number - b.number
   );
 }
+
+/** The summary's default comparison: one week back, the previous Monday apel. */
+export const DEFAULT_SINCE_DAYS = 7;
+
+/**
+ * The issues needing attention at `cutoff`, each with its reasons, worst first: what the
+ * dashboard's summary and every export show. `stageBefore` gives each issue's stage at the
+ * comparison date, to see a move back.
+ */
+export function issuesNeedingAttention<
+  T extends Omit<AttentionInput, "stageBefore"> & { id: number; number: number },
+>(
+  issues: readonly T[],
+  stageBefore: (issue: T) => Stage | null,
+  cutoff: string,
+  staleAfterDays: number,
+): (T & { reasons: AttentionReason[] })[] {
+  return issues
+    .map((issue) => ({
+      ...issue,
+      reasons: attentionReasons({ ...issue, stageBefore: stageBefore(issue) }, cutoff, staleAfterDays),
+    }))
+    .filter((issue) => issue.reasons.length > 0)
+    .sort(byUrgency);
+}

@@ -6,8 +6,8 @@ import { useAsOfLink } from "../lib/useAsOf";
 import { AccountMenu } from "./AccountMenu";
 import { AsOfBanner, AsOfControl } from "./AsOfControl";
 
-/** Pages that show no as-of view: signing in, and "Isu saya" (always today); nor do the admin screens. */
-const WITHOUT_AS_OF = ["/masuk", "/isu-saya"];
+/** Pages that show no as-of view: signing in, "Isu saya" (always today), exports (their own date); nor the admin screens. */
+const WITHOUT_AS_OF = ["/masuk", "/isu-saya", "/ekspor"];
 
 export function Layout() {
   const link = useAsOfLink();
@@ -86,6 +86,11 @@ export function Layout() {
               <li>
                 <NavLink to={link("/penghargaan")}>{t.nav.awards}</NavLink>
               </li>
+              {user ? (
+                <li>
+                  <NavLink to="/ekspor">{t.export.nav}</NavLink>
+                </li>
+              ) : null}
               {user?.role === "admin" ? (
                 <li>
                   <NavLink to="/admin">{t.admin.nav.link}</NavLink>

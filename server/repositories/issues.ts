@@ -223,3 +223,18 @@ export async function findIssue(
     startDate: row.start_date,
   };
 }
+
+/** What each issue's latest update at or before `cutoff` said, by issue id. */
+export async function latestNotes(
+  db: DB,
+  cutoff: string,
+): Promise<Map<number, { note: string; obstacles: string | null; nextSteps: string | null }>> {
+  const rows = await db
+    .selectFrom("issues as i")
+    .innerJoin("issue_updates as u", (join) =>
+      join.onRef("u.issue_id", "=", "i.id").on("u.id", "=", latestUpdateId(cutoff)),
+    )
+    .select(["i.id", "u.note", "u.obstacles", "u.next_steps"])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { note: r.note, obstacles: r.obstacles, nextSteps: r.next_steps }]));
+}

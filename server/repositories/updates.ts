@@ -227,3 +227,87 @@ export async function statesAt(db: DB, cutoffs: readonly string[]): Promise<Hist
     indicatorValue: r.indicator_value,
   }));
 }
+
+/** One update in the full history export: the state it reported, what it said, who said it. */
+export interface HistoryRow extends StateSnapshot {
+  id: number;
+  issueId: number;
+  note: string;
+  obstacles: string | null;
+  nextSteps: string | null;
+  sourceName: string | null;
+  sourceUrl: string | null;
+  author: string;
+  agencyCode: string | null;
+}
+
+/** Rows per page of `streamHistory`: each page is one short query, so other requests never wait long. */
+const HISTORY_PAGE = 2000;
+
+/**
+ * Every update up to `cutoff` (of the issues `issueIds`, when given), oldest first, a page at a
+ * time by keyset on (created_at, id): memory stays flat however long the history, and the
+ * connection is free between pages (a held SQLite cursor would make every other request wait).
+ */
+export async function* streamHistory(
+  db: DB,
+  cutoff: string,
+  issueIds?: readonly number[],
+): AsyncGenerator<HistoryRow> {
+  type Position = { createdAt: string; id: number };
+  let after: Position | null = null;
+  for (;;) {
+    const position: Position | null = after;
+    const rows = await db
+      .selectFrom("issue_updates as u")
+      .innerJoin("users as w", "w.id", "u.author_id")
+      .leftJoin("agencies as a", "a.id", "u.agency_id")
+      .select([
+        "u.id",
+        "u.issue_id",
+        "u.created_at",
+        "u.date_precision",
+        "u.stage",
+        "u.health",
+        "u.physical_progress",
+        "u.budget_progress",
+        "u.indicator_value",
+        "u.note",
+        "u.obstacles",
+        "u.next_steps",
+        "u.source_name",
+        "u.source_url",
+        "w.display_name",
+        "a.code as agencyCode",
+      ])
+      .where("u.created_at", "<=", cutoff)
+      .$if(issueIds !== undefined, (q) => q.where("u.issue_id", "in", issueIds?.length ? issueIds : [-1]))
+      .$if(position !== null, (q) =>
+        q.where((eb) => {
+          const { createdAt, id } = position as Position;
+          return eb(eb.refTuple("u.created_at", "u.id"), ">", eb.tuple(createdAt, id));
+        }),
+      )
+      .orderBy("u.created_at")
+      .orderBy("u.id")
+      .limit(HISTORY_PAGE)
+      .execute();
+    for (const r of rows) {
+      yield {
+        id: r.id,
+        issueId: r.issue_id,
+        ...toSnapshot(r),
+        note: r.note,
+        obstacles: r.obstacles,
+        nextSteps: r.next_steps,
+        sourceName: r.source_name,
+        sourceUrl: r.source_url,
+        author: r.display_name,
+        agencyCode: r.agencyCode,
+      };
+    }
+    const last: (typeof rows)[number] | undefined = rows.at(-1);
+    if (last === undefined || rows.length < HISTORY_PAGE) return;
+    after = { createdAt: last.created_at, id: last.id };
+  }
+}

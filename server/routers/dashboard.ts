@@ -1,15 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { asOfCutoff, shiftDate, viewDate, wibDate } from "../../shared/asOf";
-import { attentionReasons, byUrgency } from "../../shared/attention";
+import { DEFAULT_SINCE_DAYS, issuesNeedingAttention } from "../../shared/attention";
 import { rollup, staleness, trend, trendDates } from "../../shared/rollup";
 import { HistoryInput, SummaryInput } from "../../shared/schemas/dashboard";
 import { overdueDirectionsByIssue } from "../repositories/directions";
 import { listIssues, listMeasures } from "../repositories/issues";
 import { firstUpdateAt, statesAt, updateCountsBetween } from "../repositories/updates";
 import { readProcedure, router } from "../trpc";
-
-/** The default comparison: one week back, the previous Monday apel. */
-const DEFAULT_SINCE_DAYS = 7;
 
 export const dashboardRouter = router({
   summary: readProcedure.input(SummaryInput.optional()).query(async ({ ctx, input }) => {
@@ -75,27 +72,21 @@ export const dashboardRouter = router({
           a.number - b.number,
       );
 
-    const attention = issues
-      .map((issue) => ({
-        id: issue.id,
-        number: issue.number,
-        title: issue.title,
-        leadAgency: issue.leadAgency,
-        stage: issue.stage,
-        health: issue.health,
-        progress: issue.progress,
-        reasons: attentionReasons(
-          {
-            ...issue,
-            stageBefore: beforeById.get(issue.id)?.stage ?? null,
-            overdueDirections: overdue.get(issue.id) ?? 0,
-          },
-          cutoff,
-          ctx.staleAfterDays,
-        ),
-      }))
-      .filter((issue) => issue.reasons.length > 0)
-      .sort(byUrgency);
+    const attention = issuesNeedingAttention(
+      issues.map((issue) => ({ ...issue, overdueDirections: overdue.get(issue.id) ?? 0 })),
+      (issue) => beforeById.get(issue.id)?.stage ?? null,
+      cutoff,
+      ctx.staleAfterDays,
+    ).map(({ id, number, title, leadAgency, stage, health, progress, reasons }) => ({
+      id,
+      number,
+      title,
+      leadAgency,
+      stage,
+      health,
+      progress,
+      reasons,
+    }));
 
     return {
       asOf: input?.asOf ?? null,

@@ -3,6 +3,7 @@ import { account } from "./id-account";
 import { admin } from "./id-admin";
 import { apel, directions } from "./id-apel";
 import { errors } from "./id-errors";
+import { exportText } from "./id-export";
 
 /** Every user-facing text of Pantau, in Indonesian. */
 export const id = {
@@ -266,6 +267,7 @@ export const id = {
   apel,
   directions,
   errors,
+  export: exportText,
 } as const;
 
 export type Messages = typeof id;

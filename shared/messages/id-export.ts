@@ -1,0 +1,121 @@
+/** Indonesian texts of the exports: the /ekspor page, the files, and the export command. */
+export const exportText = {
+  nav: "Ekspor",
+  title: "Ekspor laporan",
+  intro:
+    "Unduh keadaan isu prioritas per tanggal tertentu: tabel untuk Excel, laporan PDF untuk pimpinan, atau ringkasan untuk grup WhatsApp.",
+  dateLabel: "Per tanggal",
+  dateHint: "Format TTTT-BB-HH, misalnya 2024-11-18. Kosongkan untuk hari ini.",
+  agencyLabel: "OPD",
+  agencyAll: "Semua OPD",
+  formatLabel: "Format",
+  download: "Unduh",
+  downloads: "Berkas",
+  formats: {
+    "issues.csv": "CSV: keadaan per isu",
+    "updates.csv": "CSV: riwayat pembaruan",
+    "pantau.xlsx": "Excel (XLSX): ringkasan, riwayat, penghargaan",
+    "laporan.pdf": "Laporan PDF (A4)",
+    "whatsapp.txt": "Teks ringkasan WhatsApp",
+  },
+  preview: "Pratinjau teks WhatsApp",
+  previewLoading: "Menyiapkan teks…",
+  previewError: "Teks ringkasan gagal dimuat. Periksa isian di atas, lalu coba lagi.",
+  copy: "Salin teks",
+  copied: "Teks tersalin. Tempel di WhatsApp.",
+  copyFailed:
+    "Peramban tidak mengizinkan penyalinan otomatis. Pilih teks di kotak ini, lalu salin secara manual.",
+  characters: (n: number, max: number) =>
+    `${n.toLocaleString("id-ID")} dari ${max.toLocaleString("id-ID")} karakter`,
+
+  invalidDate:
+    "Tanggal tidak sah: tulis sebagai TTTT-BB-HH (misalnya 2024-11-18) dan pastikan tanggalnya ada.",
+  unknownAgency: (code: string) => `Tidak ada OPD dengan kode "${code}".`,
+  unknownFormat: (format: string) =>
+    `Format "${format}" tidak dikenal. Pilih salah satu: issues.csv, updates.csv, pantau.xlsx, laporan.pdf, whatsapp.txt.`,
+  signInFirst: "Masuk terlebih dahulu untuk mengunduh ekspor.",
+  failed: "Ekspor gagal dibuat. Coba lagi; bila berulang, hubungi admin.",
+
+  // Column headers and sheet names.
+  sheets: { summary: "Ringkasan", history: "Riwayat", awards: "Penghargaan" },
+  col: {
+    number: "No.",
+    issue: "Isu prioritas",
+    lead: "OPD pengampu",
+    leadName: "Nama OPD pengampu",
+    stage: "Tahap",
+    health: "Kondisi",
+    progress: "Progres (%)",
+    basis: "Dasar progres",
+    progressWords: "Progres (uraian)",
+    physical: "Progres fisik (%)",
+    budget: "Realisasi anggaran (%)",
+    indicatorLabel: "Indikator",
+    indicatorValue: "Capaian indikator",
+    indicatorTarget: "Target indikator",
+    indicatorUnit: "Satuan indikator",
+    fundingPlanned: "Pagu (Rp)",
+    fundingRealised: "Realisasi dana (Rp)",
+    targetDate: "Target selesai",
+    lastUpdate: "Pembaruan terakhir",
+    attention: "Perlu perhatian",
+    reasons: "Alasan perlu perhatian",
+    obstacles: "Kendala",
+    nextSteps: "Rencana tindak lanjut",
+    time: "Waktu (WIB)",
+    date: "Tanggal",
+    author: "Oleh",
+    agency: "OPD",
+    note: "Catatan",
+    source: "Sumber",
+    sourceUrl: "Tautan sumber",
+    event: "Ajang",
+    organiser: "Penyelenggara",
+    level: "Tingkat",
+    place: "Tempat",
+    category: "Kategori",
+    predicate: "Predikat / peringkat",
+    earnedBy: "Diraih oleh",
+  },
+  basis: { physical: "fisik", indicator: "capaian indikator", stage: "perkiraan" },
+  yes: "Ya",
+  no: "Tidak",
+
+  // The PDF report and the WhatsApp summary.
+  letterhead: { city: "PEMERINTAH KOTA MALANG", office: "SEKRETARIAT DAERAH" },
+  reportTitle: "Laporan Progres Isu Prioritas",
+  asOfLine: (date: string) => `Keadaan per ${date}`,
+  agencyLine: (code: string, name: string) => `OPD: ${name} (${code})`,
+  generated: (when: string) => `Dibuat ${when}`,
+  page: (n: number, of: number) => `Halaman ${n} dari ${of}`,
+  headline: (done: number, total: number) =>
+    `${done} dari ${total} isu telah memasuki tahap penanganan atau selesai.`,
+  meanProgress: (value: string) => `Rata-rata progres: ${value}.`,
+  summaryTable: "Ringkasan",
+  chart: "Progres per isu",
+  chartLegend:
+    "Batang penuh: progres fisik. Batang bergaris: perkiraan dari tahap (sumber tidak menyebut persentase). Batang biru muda: capaian indikator terhadap target.",
+  attentionTitle: "Isu yang perlu perhatian",
+  attentionNone: "Tidak ada isu yang perlu perhatian pada tanggal ini.",
+  issuesTitle: "Rincian per isu",
+  noIssues: "Tidak ada isu untuk OPD ini.",
+  noUpdate: "Belum ada pembaruan pada tanggal ini.",
+  none: "—",
+  lastNote: "Catatan terakhir",
+  waTitle: (date: string) => `Progres Isu Prioritas Kota Malang per ${date}`,
+  waAttention: "Perlu perhatian",
+  waFooter: "Sumber: Pantau, Sekretariat Daerah Kota Malang",
+
+  // The command line.
+  cli: {
+    usage: `Pemakaian:
+  npm run export -- --format csv|xlsx|pdf|whatsapp [--as-of TTTT-BB-HH] [--agency KODE] --out BERKAS
+  (untuk csv: --what issues|updates, bawaan issues)`,
+    missingOut: "Sebutkan berkas tujuan dengan --out BERKAS.",
+    unknownWhat: (what: string) => `Pilihan --what "${what}" tidak dikenal: pakai issues atau updates.`,
+    unknownFormat: (format: string) =>
+      `Format "${format}" tidak dikenal: pakai csv, xlsx, pdf atau whatsapp.`,
+    written: (file: string) => `Ekspor ditulis ke ${file}.`,
+    noDatabase: (path: string) => `Basis data ${path} tidak ditemukan: periksa DATABASE_URL.`,
+  },
+} as const;
