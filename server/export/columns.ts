@@ -4,6 +4,7 @@ import type { DatePrecision } from "../../shared/domain";
 import { id as t } from "../../shared/messages/id";
 import { issueProgress, type MeasureSpec } from "../../shared/progress";
 import type { AwardEvent } from "../repositories/awards";
+import type { Direction } from "../repositories/directions";
 import type { HistoryRow } from "../repositories/updates";
 import type { ExportIssue } from "./model";
 
@@ -179,6 +180,29 @@ export const AWARD_COLUMNS: Column<AwardEntry>[] = [
     width: 30,
     value: ({ event }) => event.sourceUrl ?? event.sourceName,
   },
+];
+
+/** One arahan per row, as it stood at the export's date. */
+export const DIRECTION_COLUMNS: Column<Direction>[] = [
+  { header: x.col.givenOn, kind: "date", width: 14, value: (d) => d.givenOn },
+  { header: x.col.agency, kind: "text", width: 14, value: (d) => d.agency.code },
+  {
+    header: x.col.issue,
+    kind: "text",
+    width: 34,
+    value: (d) => (d.issue === null ? null : `#${d.issue.number} ${d.issue.title}`),
+  },
+  { header: x.col.direction, kind: "text", width: 60, value: (d) => d.text },
+  { header: x.col.dueDate, kind: "date", width: 14, value: (d) => d.dueDate },
+  {
+    header: x.col.status,
+    kind: "text",
+    width: 12,
+    value: (d) => (d.status === "open" ? t.directions.open : t.directions.done),
+  },
+  { header: x.col.overdue, kind: "text", width: 14, value: (d) => (d.overdue ? t.directions.overdue : null) },
+  { header: x.col.closingNote, kind: "text", width: 40, value: (d) => d.closingNote },
+  { header: x.col.closedAt, kind: "datetime", width: 18, value: (d) => d.closedAt },
 ];
 
 /** The history with each update's issue, for the rows above. */

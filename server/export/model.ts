@@ -6,7 +6,7 @@ import type { ExportQuery } from "../../shared/schemas/exports";
 import { responsibleAgencies } from "../auth/authorize";
 import { type Agency, listAgencies } from "../repositories/agencies";
 import { type AwardEvent, listAwards } from "../repositories/awards";
-import { overdueDirectionsByIssue } from "../repositories/directions";
+import { type Direction, listDirections, overdueDirectionsByIssue } from "../repositories/directions";
 import { findIssue, type IssueSummary, latestNotes, listIssues } from "../repositories/issues";
 import { type HistoryRow, streamHistory } from "../repositories/updates";
 
@@ -38,6 +38,8 @@ export interface ExportModel {
   /** The issues needing attention, worst first: the dashboard's list. */
   attention: ExportIssue[];
   totals: Rollup;
+  /** The arahan given by the date (with an agency, those for it), each as it stood then. */
+  directions: Direction[];
   /** Award events held by the date; with an agency, only the results it earned. */
   awards: AwardEvent[];
   /** The issues' history up to the date, oldest first, read a page at a time. */
@@ -123,6 +125,7 @@ export async function loadExportModel({
     issues,
     attention,
     totals: rollup(issues),
+    directions: await listDirections(db, { asOf: date, ...(agency === null ? {} : { agencyId: agency.id }) }),
     awards: shownAwards,
     history: () => streamHistory(db, cutoff, issueIds),
   };

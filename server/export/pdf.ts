@@ -97,6 +97,33 @@ function summaryTable(model: ExportModel): Content {
   };
 }
 
+/** The arahan still open at the date, overdue first: who owes the Wali Kota what, by when. */
+function directionsSection(model: ExportModel): Content[] {
+  const open = model.directions
+    .filter((d) => d.status === "open")
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
+  if (open.length === 0) return [{ text: x.directionsNone, margin: [0, 0, 0, 14] }];
+  return [
+    {
+      ul: open.map((d) => ({
+        stack: [
+          {
+            text: [
+              { text: `${d.agency.code}`, bold: true },
+              d.issue === null ? "" : ` · #${d.issue.number} ${d.issue.title}`,
+              ` · ${t.directions.due(formatDate(d.dueDate))}`,
+              d.overdue ? { text: ` · ${t.directions.overdue}`, bold: true, color: "#b91c1c" } : "",
+            ],
+          },
+          { text: d.text, fontSize: 9, margin: [0, 2, 0, 0] },
+        ],
+        margin: [0, 0, 0, 6],
+      })),
+      margin: [0, 0, 0, 14],
+    },
+  ];
+}
+
 function attentionSection(model: ExportModel): Content[] {
   if (model.attention.length === 0) return [{ text: x.attentionNone, margin: [0, 0, 0, 14] }];
   return [
@@ -172,6 +199,8 @@ export function reportDefinition(model: ExportModel): TDocumentDefinitions {
           { text: x.chartLegend, style: "note", margin: [0, 4, 0, 14] },
           { text: x.attentionTitle, style: "heading" },
           ...attentionSection(model),
+          { text: x.directionsTitle, style: "heading" },
+          ...directionsSection(model),
           { text: x.issuesTitle, style: "heading" },
           ...model.issues.map((issue, i) => issueSection(issue, i === 0)),
         ];

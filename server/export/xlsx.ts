@@ -8,6 +8,7 @@ import {
   type CellValue,
   type Column,
   type ColumnKind,
+  DIRECTION_COLUMNS,
   HISTORY_COLUMNS,
   historyEntries,
   ISSUE_COLUMNS,
@@ -51,8 +52,8 @@ function sheet<T>(s: Sheet<T>): Sheet<unknown> {
 }
 
 /**
- * The workbook's sheets in order: "Ringkasan" first, then the history and the awards. A sheet
- * for another record is one more entry here.
+ * The workbook's sheets in order: "Ringkasan" first, then the history, the arahan and the
+ * awards. A sheet for another record is one more entry here.
  */
 const SHEETS: Sheet<unknown>[] = [
   sheet({ name: t.export.sheets.summary, columns: ISSUE_COLUMNS, rows: (m) => m.issues }),
@@ -61,6 +62,7 @@ const SHEETS: Sheet<unknown>[] = [
     columns: HISTORY_COLUMNS,
     rows: (m) => historyEntries(m.history(), issuesById(m)),
   }),
+  sheet({ name: t.export.sheets.directions, columns: DIRECTION_COLUMNS, rows: (m) => m.directions }),
   sheet({ name: t.export.sheets.awards, columns: AWARD_COLUMNS, rows: (m) => awardEntries(m.awards) }),
 ];
 

@@ -37,7 +37,7 @@ export const exportText = {
   failed: "Ekspor gagal dibuat. Coba lagi; bila berulang, hubungi admin.",
 
   // Column headers and sheet names.
-  sheets: { summary: "Ringkasan", history: "Riwayat", awards: "Penghargaan" },
+  sheets: { summary: "Ringkasan", history: "Riwayat", directions: "Arahan", awards: "Penghargaan" },
   col: {
     number: "No.",
     issue: "Isu prioritas",
@@ -76,6 +76,13 @@ export const exportText = {
     category: "Kategori",
     predicate: "Predikat / peringkat",
     earnedBy: "Diraih oleh",
+    givenOn: "Diberikan",
+    direction: "Arahan",
+    dueDate: "Tenggat",
+    status: "Status",
+    overdue: "Lewat tenggat",
+    closingNote: "Catatan penyelesaian",
+    closedAt: "Diselesaikan (WIB)",
   },
   basis: { physical: "fisik", indicator: "capaian indikator", stage: "perkiraan" },
   yes: "Ya",
@@ -97,6 +104,8 @@ export const exportText = {
     "Batang penuh: progres fisik. Batang bergaris: perkiraan dari tahap (sumber tidak menyebut persentase). Batang biru muda: capaian indikator terhadap target.",
   attentionTitle: "Isu yang perlu perhatian",
   attentionNone: "Tidak ada isu yang perlu perhatian pada tanggal ini.",
+  directionsTitle: "Arahan terbuka",
+  directionsNone: "Tidak ada arahan terbuka pada tanggal ini.",
   issuesTitle: "Rincian per isu",
   noIssues: "Tidak ada isu untuk OPD ini.",
   noUpdate: "Belum ada pembaruan pada tanggal ini.",

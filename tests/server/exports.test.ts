@@ -18,6 +18,7 @@ const TITLES = [
   "Optimalisasi PBB",
   "Revitalisasi Alun-Alun Merdeka",
 ];
+const DIRECTION = "Percepat serah terima keenam TPS sebelum akhir tahun.";
 const TRICKY_NOTE = '=HYPERLINK("http://contoh.invalid","klik"), lalu "kutip"\nbaris kedua';
 
 let app: TestServer;
@@ -33,6 +34,32 @@ beforeAll(async () => {
     obstacles: "+62 812 belum menjawab",
     nextSteps: "@camat: rapat; -lanjut",
   });
+  // An arahan of the apel of 11 Nov 2024 for DLH on #3, due four days later: overdue on the 18th.
+  const dlh = await app.db
+    .selectFrom("agencies")
+    .select("id")
+    .where("code", "=", "DLH")
+    .executeTakeFirstOrThrow();
+  const tps = await app.db
+    .selectFrom("issues")
+    .select("id")
+    .where("number", "=", 3)
+    .executeTakeFirstOrThrow();
+  await app.db
+    .insertInto("directions")
+    .values({
+      given_on: "2024-11-11",
+      apel_on: "2024-11-11",
+      text: DIRECTION,
+      agency_id: dlh.id,
+      issue_id: tps.id,
+      due_date: "2024-11-15",
+      closing_note: null,
+      closed_by: null,
+      closed_at: null,
+      created_by: null,
+    })
+    .execute();
 });
 
 afterAll(() => app.close());
@@ -134,7 +161,7 @@ describe("export downloads", () => {
     );
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="pantau-2024-11-18.xlsx"');
     const workbook = await readWorkbook(bytes);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Ringkasan", "Riwayat", "Penghargaan"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Ringkasan", "Riwayat", "Arahan", "Penghargaan"]);
 
     const summary = workbook.getWorksheet("Ringkasan");
     if (summary === undefined) throw new Error("no Ringkasan sheet");
@@ -161,6 +188,14 @@ describe("export downloads", () => {
     expect(workbook.getWorksheet("Riwayat")?.rowCount).toBe(Number(updatesByThen.n) + 1);
     // The six events of 18 Nov 2024 with their eight results.
     expect(workbook.getWorksheet("Penghargaan")?.rowCount).toBe(9);
+    // The arahan given at the apel of 11 Nov, overdue by the 18th.
+    const directions = workbook.getWorksheet("Arahan");
+    if (directions === undefined) throw new Error("no Arahan sheet");
+    expect(directions.rowCount).toBe(2);
+    const arahan = (directions.getRow(2).values as unknown[]).slice(1);
+    expect(arahan).toContain(DIRECTION);
+    expect(arahan).toContain("Lewat tenggat");
+    expect(arahan).toContain("DLH");
   });
 
   it("keeps a formula-like note as text in the spreadsheet", async () => {
@@ -187,6 +222,8 @@ describe("export downloads", () => {
     expect(pages[0]).toContain(`Halaman 1 dari ${pages.length}`);
     expect(pages.at(-1)).toContain(`Halaman ${pages.length} dari ${pages.length}`);
     expect(text).toContain("Dibuat 27 Nov 2026, 09.00 WIB");
+    expect(text).toContain("Arahan terbuka");
+    expect(text).toContain(DIRECTION);
   });
 
   it("whatsapp.txt is one message with one line per issue", async () => {
