@@ -1,7 +1,7 @@
 import { readdir, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { DB } from "../db/database";
-import { attachmentPath, temporaryDir } from "./attachments";
+import { attachmentPath, notInAnyUpdate, temporaryDir } from "./attachments";
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -62,16 +62,7 @@ export async function sweepAttachments(db: DB, dir: string, now: Date): Promise<
     .selectFrom("attachments as f")
     .select(["f.id", "f.sha256"])
     .where("f.created_at", "<", cutoff)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("update_attachments as ua")
-            .select("ua.update_id")
-            .whereRef("ua.attachment_id", "=", "f.id"),
-        ),
-      ),
-    )
+    .where(notInAnyUpdate)
     .execute();
   for (const row of stale) {
     // Unless an update took it up in the meantime.

@@ -5,7 +5,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream";
 import { fileTypeFromFile } from "file-type";
+import type { ExpressionBuilder } from "kysely";
 import type { Executor } from "../db/database";
+import type { Database } from "../db/schema";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from "../shared/schemas/updates";
 import { mayUpload } from "./auth/authorize";
 import { clientIp, readSessionToken } from "./auth/cookies";
@@ -67,6 +69,18 @@ export function safeName(header: string | string[] | undefined, contentType: str
 /** RFC 5987 encoding of a file name: encodeURIComponent leaves a few characters it forbids. */
 function encodeRfc5987(name: string): string {
   return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Where a query on `attachments as f` keeps only the files no update uses (yet). */
+export function notInAnyUpdate(eb: ExpressionBuilder<Database & { f: Database["attachments"] }, "f">) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom("update_attachments as ua")
+        .select("ua.update_id")
+        .whereRef("ua.attachment_id", "=", "f.id"),
+    ),
+  );
 }
 
 export function attachmentPath(dir: string, sha256: string): string {
@@ -131,16 +145,7 @@ async function unattachedBytes(db: Executor, userId: number): Promise<number> {
     .selectFrom("attachments as f")
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("f.size"), eb.lit(0)).as("bytes"))
     .where("f.uploaded_by", "=", userId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("update_attachments as ua")
-            .select("ua.update_id")
-            .whereRef("ua.attachment_id", "=", "f.id"),
-        ),
-      ),
-    )
+    .where(notInAnyUpdate)
     .executeTakeFirstOrThrow();
   return Number(row.bytes);
 }

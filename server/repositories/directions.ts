@@ -12,7 +12,7 @@ import { errors } from "../../shared/messages/id-errors";
 import type { DirectionCloseInput, DirectionCreateInput } from "../../shared/schemas/directions";
 import { fieldError, notFound } from "../errors";
 import { findAgency } from "./agencies";
-import { recordAudit, type WriteMeta } from "./audit";
+import { changes, recordAudit, type WriteMeta } from "./audit";
 
 /** An arahan as every reader gets it: plain values, its status and overdue flag as of the view date. */
 export interface Direction {
@@ -229,7 +229,7 @@ export async function closeDirection(
       actor: meta.actor,
       entityType: "direction",
       entityId: input.id,
-      detail: { before: auditView(before), after: auditView(after) },
+      detail: changes(auditView(before), auditView(after)),
       clientIp: meta.clientIp,
     });
     return after;

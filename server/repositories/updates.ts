@@ -49,16 +49,9 @@ export interface TimelineEntry extends StateSnapshot {
   agency: AgencyRef | null;
 }
 
-/**
- * Up to `limit` of an issue's updates, newest first, older than the update `before` when given:
- * a seek on issue_updates(issue_id, created_at, id), whatever the length of the history.
- */
-export async function timeline(
-  db: DB,
-  issueId: number,
-  page: { limit: number; before?: number | undefined; upTo?: string | undefined },
-): Promise<TimelineEntry[]> {
-  const rows = await db
+/** Updates with the columns every listing of them shows, and who wrote them from which agency. */
+function updatesWithAuthor(db: DB) {
+  return db
     .selectFrom("issue_updates as u")
     .innerJoin("users as w", "w.id", "u.author_id")
     .leftJoin("agencies as a", "a.id", "u.agency_id")
@@ -77,13 +70,22 @@ export async function timeline(
       "u.next_steps",
       "u.source_name",
       "u.source_url",
-      "u.stage_reason",
-      "w.username",
       "w.display_name",
-      "a.id as agencyId",
       "a.code as agencyCode",
-      "a.name as agencyName",
-    ])
+    ]);
+}
+
+/**
+ * Up to `limit` of an issue's updates, newest first, older than the update `before` when given:
+ * a seek on issue_updates(issue_id, created_at, id), whatever the length of the history.
+ */
+export async function timeline(
+  db: DB,
+  issueId: number,
+  page: { limit: number; before?: number | undefined; upTo?: string | undefined },
+): Promise<TimelineEntry[]> {
+  const rows = await updatesWithAuthor(db)
+    .select(["u.stage_reason", "w.username", "a.id as agencyId", "a.name as agencyName"])
     .where("u.issue_id", "=", issueId)
     // A page as it stood at an instant: the as-of rule's cutoff (`asOfCutoff`).
     .$if(page.upTo !== undefined, (q) => q.where("u.created_at", "<=", page.upTo as string))
@@ -258,28 +260,7 @@ export async function* streamHistory(
   let after: Position | null = null;
   for (;;) {
     const position: Position | null = after;
-    const rows = await db
-      .selectFrom("issue_updates as u")
-      .innerJoin("users as w", "w.id", "u.author_id")
-      .leftJoin("agencies as a", "a.id", "u.agency_id")
-      .select([
-        "u.id",
-        "u.issue_id",
-        "u.created_at",
-        "u.date_precision",
-        "u.stage",
-        "u.health",
-        "u.physical_progress",
-        "u.budget_progress",
-        "u.indicator_value",
-        "u.note",
-        "u.obstacles",
-        "u.next_steps",
-        "u.source_name",
-        "u.source_url",
-        "w.display_name",
-        "a.code as agencyCode",
-      ])
+    const rows = await updatesWithAuthor(db)
       .where("u.created_at", "<=", cutoff)
       .$if(issueIds !== undefined, (q) => q.where("u.issue_id", "in", issueIds?.length ? issueIds : [-1]))
       .$if(position !== null, (q) =>

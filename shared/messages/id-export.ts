@@ -14,7 +14,7 @@ export const exportText = {
   formats: {
     "issues.csv": "CSV: keadaan per isu",
     "updates.csv": "CSV: riwayat pembaruan",
-    "pantau.xlsx": "Excel (XLSX): ringkasan, riwayat, penghargaan",
+    "pantau.xlsx": "Excel (XLSX): ringkasan, riwayat, arahan, penghargaan",
     "laporan.pdf": "Laporan PDF (A4)",
     "whatsapp.txt": "Teks ringkasan WhatsApp",
   },

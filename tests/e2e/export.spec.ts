@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { stateOf } from "./accounts";
-import { expect, horizontalOverflow, seriousA11yViolations, test } from "./fixtures";
+import { expect, horizontalOverflow, openMenu, seriousA11yViolations, test } from "./fixtures";
 
 test.use({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
@@ -11,7 +11,7 @@ const FILES = [
   { label: "CSV: keadaan per isu", name: "pantau-isu-dlh-2024-11-18.csv", starts: "\ufeffNo.,Isu prioritas" },
   { label: "CSV: riwayat pembaruan", name: "pantau-riwayat-dlh-2024-11-18.csv", starts: "\ufeffWaktu (WIB)" },
   {
-    label: "Excel (XLSX): ringkasan, riwayat, penghargaan",
+    label: "Excel (XLSX): ringkasan, riwayat, arahan, penghargaan",
     name: "pantau-dlh-2024-11-18.xlsx",
     starts: "PK",
   },
@@ -21,7 +21,8 @@ const FILES = [
 
 test("the Sekda office downloads every format for a date and an OPD from /ekspor", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "Ekspor" }).click();
+  await openMenu(page);
+  await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Ekspor" }).click();
   await expect(page.getByRole("heading", { name: "Ekspor laporan" })).toBeVisible();
 
   await page.getByLabel("Per tanggal").fill("2024-11-18");

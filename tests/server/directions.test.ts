@@ -132,6 +132,8 @@ describe("directions.close", () => {
       entityId: direction.id,
     });
     expect(detail).toMatchObject({ before: { status: "open" }, after: { status: "done" } });
+    // Only what changed: the text and the dates stay out of the record of a closing.
+    expect(detail.before).not.toHaveProperty("text");
   });
 
   it("refuses another agency's OPD and the Wali Kota, and changes nothing", async () => {
