@@ -30,7 +30,9 @@ export function AttentionPanel({ summary }: { summary: Summary }) {
                   <span className="visually-hidden">{t.attention.owner}: </span>
                   <abbr title={issue.leadAgency.name}>{issue.leadAgency.code}</abbr>
                 </span>
-                <HealthBadge health={issue.health} />
+                <span className="attention-reported">
+                  <span className="muted">{t.attention.reported}</span> <HealthBadge health={issue.health} />
+                </span>
               </div>
               <ul className="attention-reasons" aria-label={t.attention.reasons}>
                 {issue.reasons.map((reason) => (

@@ -3,7 +3,9 @@ import { useId, useMemo, useState } from "react";
 import { isOpdKind } from "../../shared/domain";
 import { id as t } from "../../shared/messages/id";
 import { EXPORT_FILES, type ExportFile, exportQuery } from "../../shared/schemas/exports";
+import { DateInput } from "../components/DateField";
 import { FormField } from "../components/FormField";
+import { parseDateText } from "../lib/formInput";
 import { useTRPC } from "../lib/trpc";
 import { usePageTitle } from "../lib/usePageTitle";
 
@@ -77,7 +79,9 @@ export function ExportPage() {
   usePageTitle(x.title);
   const trpc = useTRPC();
   const agencies = useQuery(trpc.agencies.list.queryOptions());
-  const [asOf, setAsOf] = useState("");
+  const [dateText, setDateText] = useState("");
+  // Typed day first (18/11/2024) like every date in Pantau; the server takes it as 2024-11-18.
+  const asOf = parseDateText(dateText) ?? dateText.trim();
   const [agency, setAgency] = useState("");
   const [file, setFile] = useState<ExportFile>("pantau.xlsx");
 
@@ -98,17 +102,7 @@ export function ExportPage() {
       <p className="muted">{x.intro}</p>
       <form className="panel export-form" onSubmit={(event) => event.preventDefault()}>
         <FormField id="export-date" name="asOf" label={x.dateLabel} hint={x.dateHint} error={dateError}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="numeric"
-              placeholder="TTTT-BB-HH"
-              autoComplete="off"
-              value={asOf}
-              onChange={(event) => setAsOf(event.target.value.trim())}
-            />
-          )}
+          {(control) => <DateInput {...control} value={dateText} onChange={setDateText} />}
         </FormField>
         <FormField id="export-agency" name="agency" label={x.agencyLabel}>
           {(control) => (

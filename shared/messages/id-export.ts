@@ -5,7 +5,7 @@ export const exportText = {
   intro:
     "Unduh keadaan isu prioritas per tanggal tertentu: tabel untuk Excel, laporan PDF untuk pimpinan, atau ringkasan untuk grup WhatsApp.",
   dateLabel: "Per tanggal",
-  dateHint: "Format TTTT-BB-HH, misalnya 2024-11-18. Kosongkan untuk hari ini.",
+  dateHint: "Format HH/BB/TTTT, misalnya 18/11/2024. Kosongkan untuk hari ini.",
   agencyLabel: "OPD",
   agencyAll: "Semua OPD",
   formatLabel: "Format",

@@ -188,6 +188,8 @@ export const id = {
     headline: (n: number) => (n === 0 ? "Tidak ada isu yang perlu perhatian" : `${n} isu perlu perhatian`),
     none: "Tidak ada isu yang perlu perhatian pada tanggal ini.",
     owner: "OPD pengampu",
+    // The health the OPD reported stands beside the derived reasons, and says whose word it is.
+    reported: "dilaporkan",
     reasons: "Alasan",
     blocked: "Terhambat (dilaporkan)",
     at_risk: "Perlu perhatian (dilaporkan)",

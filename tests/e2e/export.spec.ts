@@ -22,7 +22,10 @@ const FILES = [
 test("the Sekda office downloads every format for a date and an OPD from /ekspor", async ({ page }) => {
   await page.goto("/");
   await openMenu(page);
-  await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Ekspor" }).click();
+  await page
+    .getByRole("navigation", { name: "Navigasi utama" })
+    .getByRole("link", { name: "Ekspor" })
+    .click();
   await expect(page.getByRole("heading", { name: "Ekspor laporan" })).toBeVisible();
 
   await page.getByLabel("Per tanggal").fill("2024-11-18");
