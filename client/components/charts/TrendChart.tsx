@@ -11,6 +11,8 @@ const monthLabel = new Intl.DateTimeFormat("id-ID", { month: "short", year: "2-d
 
 const ESTIMATE_DASH = "10 6";
 const COUNT_DASH = "2 4";
+/** Every line of the trend: a step at each change (the points are the Mondays and the view date), no dots. */
+const STEP_LINE = { type: "stepAfter", dot: false, isAnimationActive: false } as const;
 
 /** One trend point in words: its date, the mean and how much of it is estimated, the count. */
 function describePoint(p: TrendPoint): string {
@@ -172,48 +174,38 @@ export function TrendChart({ points, size }: { points: readonly TrendPoint[]; si
           }}
         />
         <Line
+          {...STEP_LINE}
           yAxisId="mean"
-          type="stepAfter"
           dataKey="withEstimate"
           name={t.dashboard.legendMeanEstimated}
           stroke={PRIMARY}
           strokeWidth={3}
           strokeDasharray={ESTIMATE_DASH}
-          dot={false}
-          connectNulls={false}
-          isAnimationActive={false}
         />
         <Line
+          {...STEP_LINE}
           yAxisId="mean"
-          type="stepAfter"
           dataKey="measured"
           name={t.dashboard.legendMeanMeasured}
           stroke={PRIMARY}
           strokeWidth={3}
-          dot={false}
-          connectNulls={false}
-          isAnimationActive={false}
         />
         <Line
+          {...STEP_LINE}
           yAxisId="count"
-          type="stepAfter"
           dataKey="handling"
           name={t.dashboard.chartTrendHandling}
           stroke={SECONDARY}
           strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
         />
         <Line
+          {...STEP_LINE}
           yAxisId="count"
-          type="stepAfter"
           dataKey="estimatedCount"
           name={t.dashboard.legendEstimatedCount}
           stroke={MUTED}
           strokeWidth={2}
           strokeDasharray={COUNT_DASH}
-          dot={false}
-          isAnimationActive={false}
         />
       </LineChart>
     </ChartFrame>
