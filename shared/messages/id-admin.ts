@@ -171,6 +171,9 @@ export const admin = {
     colPlanned: "Rencana",
     colRealised: "Realisasi",
     colConfirmed: "Terkonfirmasi",
+    colReportedOn: "Dilaporkan",
+    // A line no source dates: shown in today's view only.
+    undated: "tanpa tanggal",
     colActions: "Tindakan",
     confirmedYes: "Ya",
     confirmedNo: "Belum",

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
-import { formatRupiah } from "../../../shared/format";
+import { formatDate, formatRupiah } from "../../../shared/format";
 import { id as t } from "../../../shared/messages/id";
 import { type IssueDetail, useTRPC } from "../../lib/trpc";
 import type { Agency } from "./AgencyOptions";
@@ -10,7 +10,7 @@ import { AddPanel, RowPanel } from "./RowPanel";
 import { useRefresh } from "./useRefresh";
 
 const text = t.admin.funding;
-const COLUMNS = 7;
+const COLUMNS = 8;
 
 const amount = (value: number | null) => (value === null ? "—" : formatRupiah(value));
 
@@ -36,6 +36,7 @@ export function FundingEditor({ issue, agencies }: { issue: IssueDetail; agencie
               <th scope="col">{text.colSource}</th>
               <th scope="col">{text.colDescription}</th>
               <th scope="col">{text.colYear}</th>
+              <th scope="col">{text.colReportedOn}</th>
               <th scope="col">{text.colPlanned}</th>
               <th scope="col">{text.colRealised}</th>
               <th scope="col">{text.colConfirmed}</th>
@@ -50,8 +51,16 @@ export function FundingEditor({ issue, agencies }: { issue: IssueDetail; agencie
                   <td data-label={text.colDescription}>
                     {line.description}
                     {line.donor ? <span className="muted"> · {line.donor.code}</span> : null}
+                    {line.superseded ? <span className="badge">{t.issue.superseded}</span> : null}
                   </td>
                   <td data-label={text.colYear}>{line.fiscalYear ?? "—"}</td>
+                  <td data-label={text.colReportedOn}>
+                    {line.reportedOn === null ? (
+                      <span className="muted">{text.undated}</span>
+                    ) : (
+                      formatDate(line.reportedOn, line.reportedOnPrecision)
+                    )}
+                  </td>
                   <td data-label={text.colPlanned} className="number">
                     {amount(line.amountPlanned)}
                   </td>
