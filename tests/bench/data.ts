@@ -50,14 +50,17 @@ export async function buildDatabase(path: string, total: number, users: number):
     times.forEach((time, k) => {
       const issue = issues[k % issues.length];
       if (!issue) throw new Error("no issues");
+      const stage = random.pick(STAGES);
+      // Obeys the form's rule, as every stored update does: "selesai" is 100% physical or no figure.
+      const physical = random.next() < 0.3 ? null : stage === "selesai" ? 100 : random.int(0, 100);
       addUpdate.run(
         issue.id,
         adminId,
         issue.lead_agency_id,
         new Date(time).toISOString(),
-        random.pick(STAGES),
+        stage,
         random.pick(HEALTHS),
-        random.next() < 0.3 ? null : random.int(0, 100),
+        physical,
         random.next() < 0.3 ? null : random.int(0, 100),
         `Pembaruan sintetis ${k}`,
       );

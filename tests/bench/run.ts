@@ -9,7 +9,7 @@
  * queries and the gzipped sizes of the built SPA's chunks; `--out` writes all of it as JSON.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -277,23 +277,42 @@ function load(url: string, headers: Record<string, string>) {
   return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
 }
 
-function start(command: string, commandArgs: string[], env: Record<string, string>): ChildProcess {
+/**
+ * Starts a process with its standard output in a file of the bench folder: a server's access log
+ * then costs it what writing a log file costs, and the load generator (this process) reads none of it.
+ */
+function start(command: string, commandArgs: string[], env: Record<string, string>): Started {
+  const log = join(dir, `${command}-${children.length}.log`);
+  const fd = openSync(log, "w");
   const child = spawn(join("node_modules", ".bin", command), commandArgs, {
     env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", fd, "inherit"],
   });
+  closeSync(fd);
   children.push(child);
-  return child;
+  return { child, log, kill: () => child.kill() };
 }
 
-function ready(child: ChildProcess, marker: string): Promise<void> {
+interface Started {
+  child: ChildProcess;
+  log: string;
+  kill: () => void;
+}
+
+/** Waits until the process has written `marker` to its output. */
+function ready(started: Started, marker: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    let seen = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.includes(marker)) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`exited with ${code} before "${marker}": ${seen}`)));
+    const exited = (code: number | null) => {
+      clearInterval(poll);
+      reject(new Error(`exited with ${code} before "${marker}": ${readFileSync(started.log, "utf8")}`));
+    };
+    const poll = setInterval(() => {
+      if (!readFileSync(started.log, "utf8").includes(marker)) return;
+      clearInterval(poll);
+      started.child.off("exit", exited);
+      resolve();
+    }, 50);
+    started.child.once("exit", exited);
   });
 }
 
