@@ -16,12 +16,20 @@ export interface LogLine {
   completed: boolean;
 }
 
+/** Body sizes of answers whose headers were written in one `writeHead` call (not kept by `getHeader`). */
+const bodyBytes = new WeakMap<ServerResponse, number>();
+
+/** Tells the access log the size of an answer sent without `setHeader`. */
+export function recordBodyBytes(res: ServerResponse, bytes: number): void {
+  bodyBytes.set(res, bytes);
+}
+
 /** Calls `write` with one line once each request's answer is sent (or the client goes away). */
 export function accessLogger(write: (line: LogLine) => void, trustProxy: boolean) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const start = process.hrtime.bigint();
     res.once("close", () => {
-      const length = res.getHeader("content-length");
+      const length = res.getHeader("content-length") ?? bodyBytes.get(res);
       write({
         time: new Date().toISOString(),
         method: req.method ?? "?",
@@ -36,7 +44,21 @@ export function accessLogger(write: (line: LogLine) => void, trustProxy: boolean
   };
 }
 
-/** The access log of a running server: one JSON object per line on standard output. */
+let unwritten: string[] = [];
+
+/** Writes the lines gathered so far. */
+export function flushAccessLog(): void {
+  if (unwritten.length === 0) return;
+  const text = unwritten.join("");
+  unwritten = [];
+  process.stdout.write(text);
+}
+
+/**
+ * The access log of a running server: one JSON object per line on standard output, written once
+ * per turn of the event loop (one write for all the requests answered in it, not one each).
+ */
 export function writeJsonLine(line: LogLine): void {
-  process.stdout.write(`${JSON.stringify(line)}\n`);
+  if (unwritten.length === 0) setImmediate(flushAccessLog);
+  unwritten.push(`${JSON.stringify(line)}\n`);
 }

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import { openDatabase } from "../db/database";
 import { prepareDatabase } from "../db/seed";
-import { writeJsonLine } from "./accessLog";
+import { flushAccessLog, writeJsonLine } from "./accessLog";
 import { createServer } from "./app";
 import { sweepAttachments } from "./attachmentSweep";
 import { databasePath, type Env } from "./env";
@@ -63,7 +63,10 @@ export async function startServer(env: Env): Promise<Server> {
     console.log(`${signal}: berhenti setelah permintaan yang sedang berjalan selesai.`);
     clearInterval(sweepTimer);
     server.close(() => {
-      void db.destroy().then(() => process.exit(0));
+      void db.destroy().then(() => {
+        flushAccessLog();
+        process.exit(0);
+      });
     });
     // A kept-alive connection goes idle once its answer is sent: close it then.
     setInterval(() => server.closeIdleConnections(), 100).unref();

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type http from "node:http";
 import { performance } from "node:perf_hooks";
 import { dataVersion } from "../db/database";
+import { recordBodyBytes } from "./accessLog";
 import { asOfCutoff, wibDate } from "../shared/asOf";
 import { readSessionToken } from "./auth/cookies";
 import type { SessionCache } from "./auth/sessionCache";
@@ -83,15 +84,31 @@ export function createReadCache(services: AppServices, sessions: SessionCache) {
     return today.day;
   }
 
+  const scopes = new Map<string, Scope | null>();
+
   /** The scope the procedures of a (batched) call need, or null when one of them is not cached. */
   function scopeOf(url: string): Scope | null {
-    const paths = decodeURIComponent((url.split("?")[0] ?? "").slice("/trpc/".length)).split(",");
-    let scope: Scope = "public";
-    for (const path of paths) {
+    const query = url.indexOf("?");
+    const procedures = query < 0 ? url : url.slice(0, query);
+    const known = scopes.get(procedures);
+    if (known !== undefined) return known;
+    let names: string[];
+    try {
+      names = decodeURIComponent(procedures.slice("/trpc/".length)).split(",");
+    } catch {
+      return null; // Not a name any procedure has: the router refuses it (400).
+    }
+    let scope: Scope | null = "public";
+    for (const path of names) {
       const needed = CACHED_READS[path];
-      if (needed === undefined) return null;
+      if (needed === undefined) {
+        scope = null;
+        break;
+      }
       if (SCOPE_ORDER.indexOf(needed) > SCOPE_ORDER.indexOf(scope)) scope = needed;
     }
+    if (scopes.size >= MAX_ENTRIES) scopes.clear();
+    scopes.set(procedures, scope);
     return scope;
   }
 
@@ -152,15 +169,53 @@ export function createReadCache(services: AppServices, sessions: SessionCache) {
 
 export type ReadCache = ReturnType<typeof createReadCache>;
 
-/** Writes a cached answer, or 304 when the client already holds these exact bytes. */
-export function sendAnswer(req: http.IncomingMessage, res: http.ServerResponse, answer: CachedAnswer): void {
-  const ok = answer.status === 200;
-  const headers = { ...answer.headers, ...(ok ? { ETag: answer.etag } : {}), "Cache-Control": "no-store" };
-  if (ok && req.headers["if-none-match"] === answer.etag) {
-    res.writeHead(304, headers);
+interface HeaderLists {
+  /** With the body's length: for the answer itself. */
+  full: string[];
+  /** Without it: for 304 Not Modified. */
+  notModified: string[];
+}
+
+const headerLists = new WeakMap<CachedAnswer, Map<readonly string[], HeaderLists>>();
+
+/** An answer's headers after `base`, as the flat list one `writeHead` call takes; built once per answer. */
+function listsOf(answer: CachedAnswer, base: readonly string[]): HeaderLists {
+  let byBase = headerLists.get(answer);
+  if (!byBase) {
+    byBase = new Map();
+    headerLists.set(answer, byBase);
+  }
+  let lists = byBase.get(base);
+  if (!lists) {
+    const common = [...base];
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (!["cache-control", "content-length", "etag"].includes(name.toLowerCase())) common.push(name, value);
+    }
+    if (answer.status === 200) common.push("ETag", answer.etag);
+    common.push("Cache-Control", "no-store");
+    lists = { full: [...common, "Content-Length", String(answer.body.length)], notModified: common };
+    byBase.set(base, lists);
+  }
+  return lists;
+}
+
+/**
+ * Writes a cached answer after the `base` headers (the security headers every answer carries),
+ * or 304 when the client already holds these exact bytes.
+ */
+export function sendAnswer(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  answer: CachedAnswer,
+  base: readonly string[],
+): void {
+  const lists = listsOf(answer, base);
+  if (answer.status === 200 && req.headers["if-none-match"] === answer.etag) {
+    res.writeHead(304, lists.notModified);
     res.end();
     return;
   }
-  res.writeHead(answer.status, { ...headers, "Content-Length": String(answer.body.length) });
+  res.writeHead(answer.status, lists.full);
+  recordBodyBytes(res, answer.body.length);
   res.end(answer.body);
 }

@@ -51,8 +51,18 @@ function hostnameOf(host: string | undefined): string | null {
   }
 }
 
+/** Host headers already judged: a server hears the same few names on every request. */
+const judgedHosts = new Map<string, string | null>();
+const MAX_JUDGED_HOSTS = 100;
+
 export function isAllowedHost(req: IncomingMessage, policy: OriginPolicy): boolean {
-  const name = hostnameOf(req.headers.host);
+  const host = req.headers.host ?? "";
+  let name = judgedHosts.get(host);
+  if (name === undefined) {
+    name = hostnameOf(host);
+    if (judgedHosts.size >= MAX_JUDGED_HOSTS) judgedHosts.clear();
+    judgedHosts.set(host, name);
+  }
   return name !== null && policy.allowedHosts.includes(name);
 }
 

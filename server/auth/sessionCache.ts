@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { dataVersion } from "../../db/database";
 import type { AppServices } from "../context";
-import { hashToken, resolveSession, type SessionUser } from "./sessions";
+import { resolveSession, type SessionUser } from "./sessions";
 
 /** How long a session resolved from the database is trusted without asking it again. */
 export const SESSION_RECHECK_MS = 5_000;
@@ -30,14 +30,15 @@ export interface SessionCache {
  * the database check then also applies the idle and absolute expiry and refreshes last-seen.
  */
 export function createSessionCache(services: AppServices): SessionCache {
+  // Keyed by the token itself: this memory already holds it in the request, and a lookup costs
+  // no hash (the database keeps only the token's hash).
   const entries = new Map<string, Entry>();
 
   function peek(token: string): SessionUser | undefined {
-    const key = hashToken(token);
-    const entry = entries.get(key);
+    const entry = entries.get(token);
     if (!entry) return undefined;
     if (entry.until > performance.now() && entry.version === dataVersion(services.db)) return entry.user;
-    entries.delete(key);
+    entries.delete(token);
     return undefined;
   }
 
@@ -49,7 +50,7 @@ export function createSessionCache(services: AppServices): SessionCache {
     const user = await resolveSession(services.db, token, services.now(), services.sessionPolicy);
     if (user) {
       if (entries.size >= MAX_ENTRIES) entries.clear();
-      entries.set(hashToken(token), { user, version, until });
+      entries.set(token, { user, version, until });
     }
     return user;
   }

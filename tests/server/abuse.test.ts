@@ -108,7 +108,8 @@ describe("API answers", () => {
 
 describe("response headers", () => {
   it("isolate the app from other sites' windows and embeds, and turn off sensors", async () => {
-    for (const path of ["/", "/healthz", "/trpc/awards.list", "/attachments/1"]) {
+    // awards.list twice: the second answer comes from the read cache, headers written in one go.
+    for (const path of ["/", "/healthz", "/trpc/awards.list", "/trpc/awards.list", "/attachments/1"]) {
       const res = await fetch(`${app.base}${path}`);
       expect(res.headers.get("cross-origin-opener-policy"), path).toBe("same-origin");
       expect(res.headers.get("cross-origin-resource-policy"), path).toBe("same-origin");
@@ -121,9 +122,14 @@ describe("response headers", () => {
   it("ask for HTTPS from then on when served over HTTPS through a trusted proxy", async () => {
     const proxied = await startServer({ services: { trustProxy: true } });
     try {
-      const res = await fetch(`${proxied.base}/healthz`, { headers: { "X-Forwarded-Proto": "https" } });
-      expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000");
-      await res.body?.cancel();
+      for (const path of ["/healthz", "/trpc/awards.list", "/trpc/awards.list"]) {
+        const res = await fetch(`${proxied.base}${path}`, { headers: { "X-Forwarded-Proto": "https" } });
+        expect(res.headers.get("strict-transport-security"), path).toBe("max-age=31536000");
+        await res.body?.cancel();
+      }
+      const plain = await fetch(`${proxied.base}/trpc/awards.list`);
+      expect(plain.headers.get("strict-transport-security")).toBeNull();
+      await plain.body?.cancel();
     } finally {
       await proxied.close();
     }
@@ -267,12 +273,17 @@ describe("the access log", () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const { cookie } = await signIn(base, "sekda");
-      const res = await getQuery(base, "issues.list", { asOf: "2024-11-18" }, { Cookie: cookie });
-      await res.body?.cancel();
+      const first = await getQuery(base, "issues.list", { asOf: "2024-11-18" }, { Cookie: cookie });
+      const size = (await first.arrayBuffer()).byteLength;
+      // The same read again is answered from the cache: its line still says how many bytes it sent.
+      const again = await getQuery(base, "issues.list", { asOf: "2024-11-18" }, { Cookie: cookie });
+      await again.body?.cancel();
       await new Promise((resolve) => setTimeout(resolve, 50));
+      const read = { method: "GET", path: "/trpc/issues.list", status: 200, completed: true, bytes: size };
       expect(lines).toEqual([
         expect.objectContaining({ method: "POST", path: "/trpc/auth.login", status: 200, ip: "127.0.0.1" }),
-        expect.objectContaining({ method: "GET", path: "/trpc/issues.list", status: 200, completed: true }),
+        expect.objectContaining(read),
+        expect.objectContaining(read),
       ]);
       const text = JSON.stringify(lines);
       expect(text).not.toContain(TEST_PASSWORD);
@@ -334,6 +345,16 @@ describe("new passwords", () => {
 });
 
 describe("smaller holes", () => {
+  it("a broken percent escape in an API path gets a 400, and the server goes on serving", async () => {
+    for (const path of ["/trpc/%E0%A4%A", "/trpc/issues.list%", "/trpc/%ZZ?input=%7B"]) {
+      const res = await rawRequest(app.base, { path, headers: { Cookie: admin } });
+      expect(res.status, path).toBe(400);
+    }
+    const res = await fetch(`${app.base}/trpc/issues.list`, { headers: { Cookie: admin } });
+    expect(res.status).toBe(200);
+    await res.body?.cancel();
+  });
+
   it("a note of zero-width spaces is not a note", () => {
     const result = UpdateInput.safeParse({
       issueId: 1,
