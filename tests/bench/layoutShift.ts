@@ -7,12 +7,13 @@ export interface LayoutShift {
 
 const VIEWPORTS = [
   { name: "390x844", width: 390, height: 844 },
+  { name: "1280x800", width: 1280, height: 800 },
   { name: "1920x1080", width: 1920, height: 1080 },
 ];
 
 /**
  * Cumulative layout shift of the dashboard while it loads, as Chromium reports it
- * (PerformanceObserver 'layout-shift', shifts without recent input), at a phone's and a
+ * (PerformanceObserver 'layout-shift', shifts without recent input), at a phone's, a laptop's and a
  * projector's size, signed in with `cookie`.
  */
 export async function dashboardLayoutShift(base: string, cookie: string): Promise<LayoutShift[]> {
@@ -33,8 +34,6 @@ export async function dashboardLayoutShift(base: string, cookie: string): Promis
             hadRecentInput: boolean;
           })[]) {
             if (!entry.hadRecentInput) w.__cls += entry.value;
-            if (process.env.DEBUG_CLS) {
-            }
           }
         }).observe({ type: "layout-shift", buffered: true });
       });
