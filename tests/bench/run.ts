@@ -3,8 +3,9 @@
  *
  * For each history size it builds a database file (the shipped data, 300 accounts, synthetic
  * updates up to the size), starts the real server as its own process, and drives it with
- * autocannon at 32 connections; in the same run a bare node:http process serves the very same
- * bytes for each URL, the ceiling the ratio is taken against. Then sequential `updates.create`
+ * autocannon at 32 connections (after a second's warm-up); in the same run a bare node:http
+ * process serves the very same bytes for each URL (body and headers, to the same request), the
+ * ceiling the ratio is taken against. Then sequential `updates.create`
  * over HTTP, and 32 readers with one writer at once. Prints the table, the query plans of the hot
  * queries and the gzipped sizes of the built SPA's chunks; `--out` writes all of it as JSON.
  */
@@ -32,6 +33,12 @@ const CONNECTIONS = 32;
 const SECONDS = quick ? 1 : 5;
 const WRITES = quick ? 100 : 500;
 const MIXED_SECONDS = quick ? 2 : 5;
+
+/** What the real server sent for a URL: the body, and its headers as a flat name, value list. */
+export interface Answer {
+  body: string;
+  headers: string[];
+}
 
 interface Row {
   updates: number;
@@ -172,11 +179,14 @@ async function benchSize(size: number): Promise<void> {
     ["dashboard.history", query("dashboard.history")],
   ];
 
-  const answers: Record<string, string> = {};
+  // The bare server answers with the very bytes the real one sent: the body and the headers
+  // (Node adds Date, Connection and Keep-Alive to both).
+  const answers: Record<string, Answer> = {};
   for (const [, url] of cases) {
     const response = await fetch(`${base}${url}`, { headers });
     if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-    answers[url] = await response.text();
+    const sent = [...response.headers].filter(([name]) => !["date", "connection", "keep-alive"].includes(name));
+    answers[url] = { body: await response.text(), headers: sent.flat() };
   }
   const answersFile = join(dir, `answers-${size}.json`);
   writeFileSync(answersFile, JSON.stringify(answers));
@@ -185,7 +195,9 @@ async function benchSize(size: number): Promise<void> {
   await ready(bare, "ready");
 
   for (const [name, url] of cases) {
-    const ceiling = await load(`http://127.0.0.1:${barePort}${url}`, {});
+    // A second of each first: the JIT has compiled the hot path before anything is counted.
+    await load(`${base}${url}`, headers, 1);
+    const ceiling = await load(`http://127.0.0.1:${barePort}${url}`, headers);
     const real = await load(`${base}${url}`, headers);
     rows.push({
       updates: size,
@@ -196,7 +208,7 @@ async function benchSize(size: number): Promise<void> {
       bareReqPerSec: ceiling.requests.average,
       bareP99: ceiling.latency.p99,
       ratio: real.requests.average / ceiling.requests.average,
-      bytes: Buffer.byteLength(answers[url] ?? ""),
+      bytes: Buffer.byteLength(answers[url]?.body ?? ""),
       errors: real.errors + real.timeouts + real.non2xx,
     });
     console.log(
@@ -273,8 +285,8 @@ function sequentialWriter(base: string, headers: Record<string, string>, issueId
   };
 }
 
-function load(url: string, headers: Record<string, string>) {
-  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+function load(url: string, headers: Record<string, string>, seconds = SECONDS) {
+  return autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
 }
 
 /**
