@@ -185,7 +185,9 @@ async function benchSize(size: number): Promise<void> {
   for (const [, url] of cases) {
     const response = await fetch(`${base}${url}`, { headers });
     if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-    const sent = [...response.headers].filter(([name]) => !["date", "connection", "keep-alive"].includes(name));
+    const sent = [...response.headers].filter(
+      ([name]) => !["date", "connection", "keep-alive"].includes(name),
+    );
     answers[url] = { body: await response.text(), headers: sent.flat() };
   }
   const answersFile = join(dir, `answers-${size}.json`);
