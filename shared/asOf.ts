@@ -1,5 +1,4 @@
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 
 /** Kota Malang keeps Western Indonesian Time (UTC+7, no daylight saving). */
 export const TIME_ZONE = "Asia/Jakarta";
@@ -10,14 +9,41 @@ export const TIME_ZONE = "Asia/Jakarta";
  */
 export function asOfCutoff(asOf: string | undefined, now: Date): string {
   if (asOf === undefined) return now.toISOString();
-  const [year, month, day] = asOf.split("-").map(Number) as [number, number, number];
-  const endOfDay = new TZDate(year, month - 1, day, 23, 59, 59, 999, TIME_ZONE);
-  return new Date(endOfDay.getTime()).toISOString();
+  let cutoff = cutoffs.get(asOf);
+  if (cutoff === undefined) {
+    const [year, month, day] = asOf.split("-").map(Number) as [number, number, number];
+    const endOfDay = new TZDate(year, month - 1, day, 23, 59, 59, 999, TIME_ZONE);
+    cutoff = new Date(endOfDay.getTime()).toISOString();
+    if (cutoffs.size >= 10_000) cutoffs.clear();
+    cutoffs.set(asOf, cutoff);
+  }
+  return cutoff;
+}
+
+/** The end of each date asked for so far (a trend asks for every Monday on every read). */
+const cutoffs = new Map<string, string>();
+
+/** One formatter, made once: the zone's rules come from the runtime's time-zone data. */
+const wibParts = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The date and time (`YYYY-MM-DD HH:mm`) in WIB of an instant. */
+export function wibDateTime(instant: Date | string | number): string {
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of wibParts.formatToParts(new Date(instant))) part[type] = value;
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
 
 /** The calendar date (`YYYY-MM-DD`) in WIB of an instant. */
 export function wibDate(instant: Date | string): string {
-  return format(new TZDate(new Date(instant).getTime(), TIME_ZONE), "yyyy-MM-dd");
+  return wibDateTime(instant).slice(0, 10);
 }
 
 /** The date a view shows: the as-of date, but never past today (the future looks like today). */

@@ -1,9 +1,7 @@
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { TZDate } from "@date-fns/tz";
 import { stringify } from "csv-stringify";
-import { format } from "date-fns";
-import { TIME_ZONE } from "../../shared/asOf";
+import { wibDateTime } from "../../shared/asOf";
 import {
   type CellValue,
   type Column,
@@ -18,7 +16,7 @@ import { type ExportModel, issuesById } from "./model";
 function csvCell(kind: ColumnKind, value: CellValue): string | number | null {
   if (value === null) return null;
   if (kind === "datetime" && typeof value === "string" && value.length > 7) {
-    return format(new TZDate(Date.parse(value), TIME_ZONE), "yyyy-MM-dd HH:mm");
+    return wibDateTime(value);
   }
   return value;
 }

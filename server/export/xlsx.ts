@@ -66,8 +66,28 @@ const SHEETS: Sheet<unknown>[] = [
   sheet({ name: t.export.sheets.awards, columns: AWARD_COLUMNS, rows: (m) => awardEntries(m.awards) }),
 ];
 
-/** Rows between checks on the output: the writer waits while the reader catches up. */
-const DRAIN_EVERY = 500;
+/** Rows between checks on the zip: the writer waits while it (and the reader behind it) catch up. */
+const DRAIN_EVERY = 200;
+
+/** The pipe from a sheet's buffer into the zip: a PassThrough of readable-stream 2, without `writableNeedDrain`. */
+interface ZipPipe {
+  _writableState?: { needDrain: boolean };
+  once(event: "drain", listener: () => void): unknown;
+}
+
+/**
+ * exceljs writes a sheet's rows into a buffer that feeds the zip without waiting for it, so a
+ * long history would pile up in memory whenever compressing or the download is slower than
+ * reading the database. The zip takes that buffer through a pipe: wait until the pipe has passed
+ * on what it holds, and until the download has taken what the zip has written.
+ */
+async function caughtUp(worksheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  const buffer = (worksheet as unknown as { stream?: { pipes?: ZipPipe[] } }).stream;
+  for (const pipe of buffer?.pipes ?? []) {
+    if (pipe._writableState?.needDrain) await new Promise<void>((resolve) => pipe.once("drain", resolve));
+  }
+  if (out.writableNeedDrain) await once(out, "drain");
+}
 
 async function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -104,7 +124,7 @@ async function writeSheet(
     });
     row.commit();
     count += 1;
-    if (count % DRAIN_EVERY === 0 && out.writableNeedDrain) await once(out, "drain");
+    if (count % DRAIN_EVERY === 0) await caughtUp(worksheet, out);
   }
   worksheet.commit();
 }

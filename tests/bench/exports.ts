@@ -51,9 +51,9 @@ async function buildDatabase(): Promise<void> {
   await db.destroy();
 }
 
-function rssKb(pid: number): number {
+function rssKb(pid: number, field = "VmRSS"): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
 }
 
 async function startServer(): Promise<{ server: ChildProcess; url: string }> {
@@ -76,8 +76,11 @@ async function startServer(): Promise<{ server: ChildProcess; url: string }> {
 async function measure(url: string, cookie: string, pid: number, path: string) {
   let peak = rssKb(pid);
   const before = peak;
+  let anon = rssKb(pid, "RssAnon");
+  const anonBefore = anon;
   const timer = setInterval(() => {
     peak = Math.max(peak, rssKb(pid));
+    anon = Math.max(anon, rssKb(pid, "RssAnon"));
   }, 20);
   const started = performance.now();
   const response = await fetch(`${url}${path}`, { headers: { Cookie: cookie } });
@@ -88,7 +91,7 @@ async function measure(url: string, cookie: string, pid: number, path: string) {
   peak = Math.max(peak, rssKb(pid));
   if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
   console.log(
-    `${path.padEnd(20)} ${seconds.toFixed(2).padStart(6)} s  ${(bytes / 1e6).toFixed(1).padStart(6)} MB  server RSS ${(before / 1024).toFixed(0)} → peak ${(peak / 1024).toFixed(0)} MB`,
+    `${path.padEnd(20)} ${seconds.toFixed(2).padStart(6)} s  ${(bytes / 1e6).toFixed(1).padStart(6)} MB  server RSS ${(before / 1024).toFixed(0)} → peak ${(peak / 1024).toFixed(0)} MB (anonymous ${(anonBefore / 1024).toFixed(0)} → ${(anon / 1024).toFixed(0)} MB)`,
   );
 }
 

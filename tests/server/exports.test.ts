@@ -1,6 +1,10 @@
+import { PassThrough } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadExportModel } from "../../server/export/model";
 import { WHATSAPP_LIMIT, whatsappText } from "../../server/export/whatsapp";
+import { writeWorkbook } from "../../server/export/xlsx";
+import type { HistoryRow } from "../../server/repositories/updates";
 import { callerFor, createAccount, createTestDb, TEST_NOW } from "../fixtures/db";
 import { addNote, pdfPages, readCsv, readWorkbook } from "../fixtures/exports";
 import { rowCounts, signIn, startServer, type TestServer } from "../fixtures/http";
@@ -257,6 +261,38 @@ describe("the export model", () => {
       );
       expect(model.totals.meanProgress).toBe(summary.meanProgress);
     }
+    await db.destroy();
+  });
+
+  it("pantau.xlsx waits for a reader that has not read yet, instead of holding the history in memory", async () => {
+    const db = await createTestDb();
+    const model = await loadExportModel({ db, query: {}, now: TEST_NOW, staleAfterDays: 7 });
+    const first = await model.history().next();
+    const template = first.value as HistoryRow;
+    const total = 20_000;
+    let produced = 0;
+    const long = {
+      ...model,
+      history: async function* () {
+        for (let i = 0; i < total; i++) {
+          produced += 1;
+          yield { ...template, id: i + 1, note: `Catatan ${i}: ${"pekerjaan berlanjut ".repeat(10)}` };
+        }
+      },
+    };
+    const out = new PassThrough();
+    const written = writeWorkbook(long, out);
+    // Wait until the writer stands still (it would stand still at the end without backpressure).
+    let seen = -1;
+    while (seen !== produced) {
+      seen = produced;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(produced).toBeLessThan(total / 2);
+
+    const [bytes] = await Promise.all([buffer(out), written]);
+    const workbook = await readWorkbook(bytes);
+    expect(workbook.getWorksheet("Riwayat")?.rowCount).toBe(total + 1);
     await db.destroy();
   });
 

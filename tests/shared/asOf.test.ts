@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asOfCutoff, daysBetween, shiftDate, stateAsOf, wibDate } from "../../shared/asOf";
+import { asOfCutoff, daysBetween, shiftDate, stateAsOf, wibDate, wibDateTime } from "../../shared/asOf";
 
 describe("asOfCutoff", () => {
   const now = new Date("2026-11-27T02:00:00.000Z");
@@ -30,6 +30,14 @@ describe("wibDate", () => {
 
   it("is the same day for the whole WIB day", () => {
     expect(wibDate("2024-11-17T17:00:00.000Z")).toBe(wibDate("2024-11-18T16:59:59.999Z"));
+  });
+});
+
+describe("wibDateTime", () => {
+  it("writes the WIB wall clock on a 24-hour clock, midnight as 00", () => {
+    expect(wibDateTime("2024-11-18T02:05:00.000Z")).toBe("2024-11-18 09:05");
+    expect(wibDateTime("2024-11-18T16:59:59.999Z")).toBe("2024-11-18 23:59");
+    expect(wibDateTime(Date.parse("2024-12-31T17:00:00.000Z"))).toBe("2025-01-01 00:00");
   });
 });
 
