@@ -42,9 +42,10 @@ export function createSessionCache(services: AppServices): SessionCache {
     return undefined;
   }
 
-  async function resolve(token: string): Promise<SessionUser | null> {
-    const known = peek(token);
-    if (known) return known;
+  // Requests arriving with the same token while it is being looked up share that one lookup.
+  const pending = new Map<string, Promise<SessionUser | null>>();
+
+  async function lookUp(token: string): Promise<SessionUser | null> {
     const version = dataVersion(services.db);
     const until = performance.now() + SESSION_RECHECK_MS;
     const user = await resolveSession(services.db, token, services.now(), services.sessionPolicy);
@@ -53,6 +54,17 @@ export function createSessionCache(services: AppServices): SessionCache {
       entries.set(token, { user, version, until });
     }
     return user;
+  }
+
+  function resolve(token: string): Promise<SessionUser | null> {
+    const known = peek(token);
+    if (known) return Promise.resolve(known);
+    let running = pending.get(token);
+    if (!running) {
+      running = lookUp(token).finally(() => pending.delete(token));
+      pending.set(token, running);
+    }
+    return running;
   }
 
   return { peek, resolve };
