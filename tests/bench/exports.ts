@@ -1,7 +1,9 @@
 /**
- * `npm run bench:exports`: builds a database with 100,000 updates, starts the real server on it,
- * and measures the full updates.csv and pantau.xlsx downloads (time, peak RSS of the server
- * process) and laporan.pdf (time).
+ * `npm run bench:exports`: for each history size (`BENCH_UPDATES`, comma-separated; 25,000 and
+ * 100,000 by default) builds a database, and for each download starts the real server afresh on
+ * it and measures the download: its time and the server process's memory before and at its peak.
+ * Each in a fresh process, so that one download's heap does not hide or inflate the next's: the
+ * sizes side by side show whether memory grows with the history.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -11,9 +13,11 @@ import { openDatabase } from "../../db/database";
 import { prepareDatabase } from "../../db/seed";
 import { createAccount, SOURCE_AUTHOR, TEST_PASSWORD } from "../fixtures/db";
 
-const UPDATES = Number(process.env.BENCH_UPDATES ?? 100_000);
+const SIZES = (process.env.BENCH_UPDATES ?? "25000,100000").split(",").map(Number);
+const DOWNLOADS = ["/export/updates.csv", "/export/pantau.xlsx", "/export/laporan.pdf"];
 const dir = mkdtempSync(join(tmpdir(), "pantau-bench-exports-"));
-const file = join(dir, "pantau.sqlite");
+let file = "";
+let UPDATES = 0;
 
 async function buildDatabase(): Promise<void> {
   const db = openDatabase(file);
@@ -96,30 +100,28 @@ async function measure(url: string, cookie: string, pid: number, path: string) {
 }
 
 try {
-  const built = performance.now();
-  await buildDatabase();
-  console.log(
-    `Database with ${UPDATES} extra updates built in ${((performance.now() - built) / 1000).toFixed(1)} s`,
-  );
-  const { server, url } = await startServer();
-  try {
-    const login = await fetch(`${url}/trpc/auth.login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: url },
-      body: JSON.stringify({ username: "sekda", password: TEST_PASSWORD }),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    const pid = server.pid ?? 0;
-    for (const path of [
-      "/export/updates.csv",
-      "/export/pantau.xlsx",
-      "/export/laporan.pdf",
-      "/export/updates.csv",
-    ]) {
-      await measure(url, cookie, pid, path);
+  for (const size of SIZES) {
+    UPDATES = size;
+    file = join(dir, `pantau-${size}.sqlite`);
+    const built = performance.now();
+    await buildDatabase();
+    console.log(
+      `Database with ${UPDATES} extra updates built in ${((performance.now() - built) / 1000).toFixed(1)} s`,
+    );
+    for (const path of DOWNLOADS) {
+      const { server, url } = await startServer();
+      try {
+        const login = await fetch(`${url}/trpc/auth.login`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Origin: url },
+          body: JSON.stringify({ username: "sekda", password: TEST_PASSWORD }),
+        });
+        const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+        await measure(url, cookie, server.pid ?? 0, path);
+      } finally {
+        server.kill("SIGTERM");
+      }
     }
-  } finally {
-    server.kill("SIGTERM");
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
