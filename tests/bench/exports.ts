@@ -61,7 +61,12 @@ function rssKb(pid: number, field = "VmRSS"): number {
 }
 
 async function startServer(): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  // BENCH_OLD_SPACE_MB caps the server's heap: a download that finishes under a small cap at every
+  // size needs no memory that grows with the history, whatever the collector lets RSS reach.
+  const cap = process.env.BENCH_OLD_SPACE_MB
+    ? [`--max-old-space-size=${process.env.BENCH_OLD_SPACE_MB}`]
+    : [];
+  const server = spawn(process.execPath, [...cap, "--import", "tsx", "server/index.ts"], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${file}` },
     stdio: ["ignore", "pipe", "inherit"],
   });
