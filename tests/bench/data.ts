@@ -7,6 +7,8 @@ import { randomFrom } from "../fixtures/random";
 
 export const BENCH_PASSWORD = "apel-senin-pagi-balai-kota";
 export const BENCH_ADMIN = "bench-admin";
+/** One of the OPD accounts: its header has other links than the admin's. */
+export const BENCH_OPD = "opd-1";
 
 const FROM = Date.parse("2024-09-01T00:00:00+07:00");
 const TO = Date.parse("2026-11-27T00:00:00+07:00");

@@ -1,6 +1,8 @@
 import { chromium } from "@playwright/test";
 
 export interface LayoutShift {
+  /** Which kind of account was signed in. */
+  account: string;
   viewport: string;
   cumulative: number;
 }
@@ -14,9 +16,13 @@ const VIEWPORTS = [
 /**
  * Cumulative layout shift of the dashboard while it loads, as Chromium reports it
  * (PerformanceObserver 'layout-shift', shifts without recent input), at a phone's, a laptop's and a
- * projector's size, signed in with `cookie`.
+ * projector's size, signed in with `cookie` (an `account` of some kind).
  */
-export async function dashboardLayoutShift(base: string, cookie: string): Promise<LayoutShift[]> {
+export async function dashboardLayoutShift(
+  base: string,
+  cookie: string,
+  account: string,
+): Promise<LayoutShift[]> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
   const [name = "", value = ""] = cookie.split("=");
   try {
@@ -40,7 +46,7 @@ export async function dashboardLayoutShift(base: string, cookie: string): Promis
       await page.goto(base, { waitUntil: "networkidle" });
       await page.waitForTimeout(1_500);
       const cumulative = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
-      results.push({ viewport: viewport.name, cumulative });
+      results.push({ account, viewport: viewport.name, cumulative });
       await context.close();
     }
     return results;

@@ -18,7 +18,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { CLIENT_DIR } from "../../server/app";
 import { chunkSizes } from "./chunks";
-import { BENCH_ADMIN, BENCH_PASSWORD, buildDatabase } from "./data";
+import { BENCH_ADMIN, BENCH_OPD, BENCH_PASSWORD, buildDatabase } from "./data";
 import { dashboardLayoutShift, type LayoutShift } from "./layoutShift";
 import { hotQueryPlans } from "./plans";
 
@@ -119,7 +119,8 @@ try {
   ]);
   if (chunks.length === 0) console.log("(no build found: run `npm run build` first)");
   console.log("\nCumulative layout shift of / while it loads (Chromium, PerformanceObserver 'layout-shift')");
-  for (const shift of layoutShift) console.log(`  ${shift.viewport}: ${shift.cumulative.toFixed(3)}`);
+  for (const shift of layoutShift)
+    console.log(`  ${shift.account.padEnd(5)} ${shift.viewport.padEnd(9)}  ${shift.cumulative.toFixed(3)}`);
   if (out) {
     writeFileSync(
       out,
@@ -219,7 +220,10 @@ async function benchSize(size: number): Promise<void> {
   }
   bare.kill();
   if (size === SIZES[0] && chunkSizes(CLIENT_DIR).length > 0)
-    layoutShift = await dashboardLayoutShift(base, cookie);
+    layoutShift = [
+      ...(await dashboardLayoutShift(base, cookie, "admin")),
+      ...(await dashboardLayoutShift(base, await signIn(base, BENCH_OPD), "opd")),
+    ];
 
   const writer = sequentialWriter(base, headers, flood);
   const started = performance.now();
@@ -342,11 +346,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function signIn(base: string): Promise<string> {
+async function signIn(base: string, username = BENCH_ADMIN): Promise<string> {
   const response = await fetch(`${base}/trpc/auth.login`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Origin: base },
-    body: JSON.stringify({ username: BENCH_ADMIN, password: BENCH_PASSWORD }),
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
   });
   if (response.status !== 200) throw new Error(`sign-in: ${response.status} ${await response.text()}`);
   return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
