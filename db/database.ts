@@ -46,7 +46,9 @@ export function openDatabase(path: string): DB {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: preparingOnce(sqlite) }),
+  });
   connections.set(db, {
     sqlite,
     changes: sqlite.prepare<[], number>("select total_changes()").pluck(),
@@ -55,6 +57,30 @@ export function openDatabase(path: string): DB {
     checkedAt: 0,
   });
   return db;
+}
+
+/** Bounds the statements kept: queries with lists of different lengths are different texts. */
+const MAX_STATEMENTS = 500;
+
+/**
+ * The database as Kysely sees it, with each SQL text prepared once: Kysely asks for a statement on
+ * every query, and SQLite's parse and plan were a tenth of a dashboard read. A statement still
+ * being iterated is never handed out again; a fresh one is prepared instead.
+ */
+function preparingOnce(sqlite: SQLite.Database): SqliteDialectConfig["database"] {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement === undefined || statement.busy) {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= MAX_STATEMENTS) statements.clear();
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 interface Connection {
