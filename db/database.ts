@@ -55,6 +55,9 @@ export function openDatabase(path: string): DB {
     dataVersion: sqlite.prepare<[], number>("pragma data_version").pluck(),
     otherWrites: 0,
     checkedAt: 0,
+    seenChanges: -1,
+    data: 0,
+    access: 0,
   });
   return db;
 }
@@ -89,8 +92,14 @@ interface Connection {
   changes: SQLite.Statement<[], number>;
   /** Changes when another connection or process commits (about 6 µs: asked at most every 250 ms). */
   dataVersion: SQLite.Statement<[], number>;
+  /** The counters of `data_changes`, prepared on first use (a migration creates the table). */
+  counters?: SQLite.Statement<[], { data: number; access: number }>;
   otherWrites: number;
   checkedAt: number;
+  /** `changes` when the counters were last read. */
+  seenChanges: number;
+  data: number;
+  access: number;
 }
 
 /** How stale another process's write may look here, at most. */
@@ -112,19 +121,58 @@ export function sqliteOf(db: DB): SQLite.Database {
   return connectionOf(db).sqlite;
 }
 
+/** Versions handed out while a transaction is open: each is new, so none is ever matched. */
+let openVersions = 0;
+
 /**
- * A value that changes whenever the data may have: at once on a write through this connection
- * (`total_changes()`), and within OTHER_WRITES_CHECK_MS of a commit by any other connection or
- * process (`PRAGMA data_version`). Cheap enough to ask on every request.
+ * The `data_changes` counters as they stand, read again only when something was written: by this
+ * connection (`total_changes()`, at once) or by another connection or process (`PRAGMA
+ * data_version`, within OTHER_WRITES_CHECK_MS). Null while a transaction is open on this
+ * connection: what it has written may yet be rolled back.
+ */
+function counters(db: DB): { data: number; access: number } | null {
+  const connection = connectionOf(db);
+  if (connection.sqlite.inTransaction) return null;
+  const now = performance.now();
+  let moved = false;
+  if (now - connection.checkedAt >= OTHER_WRITES_CHECK_MS) {
+    const other = connection.dataVersion.get() ?? 0;
+    connection.checkedAt = now;
+    if (other !== connection.otherWrites) {
+      connection.otherWrites = other;
+      moved = true;
+    }
+  }
+  const changes = connection.changes.get() ?? 0;
+  if (moved || changes !== connection.seenChanges) {
+    connection.counters ??= connection.sqlite.prepare("select data, access from data_changes where id = 1");
+    const row = connection.counters.get();
+    if (!row) throw new Error("data_changes has no row: the database is not migrated");
+    connection.data = row.data;
+    connection.access = row.access;
+    connection.seenChanges = changes;
+  }
+  return connection;
+}
+
+/**
+ * A value that changes whenever data some read shows may have (triggers count every change to
+ * such a table): at once on a write through this connection, and within OTHER_WRITES_CHECK_MS
+ * of a commit by another process. A session's last-seen time, a sign-in or an audit row leave it
+ * as it is. Cheap enough to ask on every request.
  */
 export function dataVersion(db: DB): string {
-  const connection = connectionOf(db);
-  const now = performance.now();
-  if (now - connection.checkedAt >= OTHER_WRITES_CHECK_MS) {
-    connection.otherWrites = connection.dataVersion.get() ?? 0;
-    connection.checkedAt = now;
-  }
-  return `${connection.changes.get()}.${connection.otherWrites}`;
+  const now = counters(db);
+  return now === null ? `open.${++openVersions}` : String(now.data);
+}
+
+/**
+ * A value that changes whenever a signed-in user's standing may have: a session ended, an
+ * account or an agency changed (here at once, from another process within OTHER_WRITES_CHECK_MS).
+ */
+export function accessVersion(db: DB): string {
+  const now = counters(db);
+  return now === null ? `open.${++openVersions}` : String(now.access);
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {

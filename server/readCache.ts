@@ -65,9 +65,10 @@ export function etagOf(body: Buffer): string {
 }
 
 /**
- * Answers of read procedures, kept per data version and WIB day: a write here (or in another
- * process) or a new day makes every entry stale at once, and none is kept past MAX_AGE_MS. The tRPC router still computes every
- * answer; this only remembers it for the next identical request that may see it.
+ * Answers of read procedures, kept per data version (`dataVersion`) and WIB day: a change to data
+ * some read shows (here, or in another process) or a new day makes every entry stale at once, and
+ * none is kept past MAX_AGE_MS. The tRPC router still computes every answer; this only remembers
+ * it for the next identical request that may see it.
  */
 export function createReadCache(services: AppServices, sessions: SessionCache) {
   const entries = new Map<string, Entry>();

@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { dataVersion } from "../../db/database";
+import { accessVersion } from "../../db/database";
 import type { AppServices } from "../context";
 import { resolveSession, type SessionUser } from "./sessions";
 
@@ -24,9 +24,10 @@ export interface SessionCache {
 }
 
 /**
- * Sessions resolved without a database round trip on every request. An entry is dropped on any
- * write (a deactivation, a sign-out, a password reset: here or in another process) and after
- * SESSION_RECHECK_MS in any case, so a session ended on the server is refused within seconds;
+ * Sessions resolved without a database round trip on every request. An entry is dropped when a
+ * session ends or an account or agency changes (`accessVersion`: a deactivation, a sign-out, a
+ * password reset, here or in another process) and after SESSION_RECHECK_MS in any case, so a
+ * session ended on the server is refused within seconds;
  * the database check then also applies the idle and absolute expiry and refreshes last-seen.
  */
 export function createSessionCache(services: AppServices): SessionCache {
@@ -37,7 +38,7 @@ export function createSessionCache(services: AppServices): SessionCache {
   function peek(token: string): SessionUser | undefined {
     const entry = entries.get(token);
     if (!entry) return undefined;
-    if (entry.until > performance.now() && entry.version === dataVersion(services.db)) return entry.user;
+    if (entry.until > performance.now() && entry.version === accessVersion(services.db)) return entry.user;
     entries.delete(token);
     return undefined;
   }
@@ -46,7 +47,7 @@ export function createSessionCache(services: AppServices): SessionCache {
   const pending = new Map<string, Promise<SessionUser | null>>();
 
   async function lookUp(token: string): Promise<SessionUser | null> {
-    const version = dataVersion(services.db);
+    const version = accessVersion(services.db);
     const until = performance.now() + SESSION_RECHECK_MS;
     const user = await resolveSession(services.db, token, services.now(), services.sessionPolicy);
     if (user) {

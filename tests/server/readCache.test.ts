@@ -2,9 +2,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEtagFetch } from "../../client/lib/etagFetch";
-import { migrateToLatest, OTHER_WRITES_CHECK_MS, openDatabase } from "../../db/database";
+import {
+  accessVersion,
+  dataVersion,
+  migrateToLatest,
+  OTHER_WRITES_CHECK_MS,
+  openDatabase,
+} from "../../db/database";
 import { seedIfEmpty } from "../../db/seed";
 import { SESSION_RECHECK_MS } from "../../server/auth/sessionCache";
 import { createAccount } from "../fixtures/db";
@@ -169,6 +175,79 @@ describe("Cached reads over HTTP", () => {
     expect(second.status).toBe(200);
     expect(await second.text()).toBe(first);
     expect(statuses.slice(-1)).toEqual([304]);
+  });
+});
+
+describe("What empties the caches", () => {
+  beforeEach(async () => {
+    // Earlier tests wrote from another process: let this one's versions take that in first.
+    await new Promise((resolve) => setTimeout(resolve, OTHER_WRITES_CHECK_MS + 50));
+  });
+
+  it("not a sign-in, a session's last-seen time or its audit row; an update does, at once", async () => {
+    const data = dataVersion(app.db);
+    const access = accessVersion(app.db);
+    const { cookie } = await signIn(app.base, "pimpinan");
+    await app.db.updateTable("sessions").set({ last_seen_at: new Date().toISOString() }).execute();
+    expect((await read("dashboard.summary", undefined, cookie)).status).toBe(200);
+    expect(dataVersion(app.db)).toBe(data);
+    expect(accessVersion(app.db)).toBe(access);
+
+    await app.db
+      .updateTable("issues")
+      .set({ title: "Banjir Soekarno-Hatta" })
+      .where("id", "=", flood)
+      .execute();
+    expect(dataVersion(app.db)).not.toBe(data);
+    expect(accessVersion(app.db)).toBe(access);
+  });
+
+  it("a sign-out ends cached sign-ins at once, and leaves cached answers alone", async () => {
+    const { cookie } = await signIn(app.base, "pimpinan");
+    const data = dataVersion(app.db);
+    const access = accessVersion(app.db);
+    const out = await postJson(app.base, "auth.logout", {}, { Cookie: cookie });
+    expect(out.status).toBe(200);
+    expect(accessVersion(app.db)).not.toBe(access);
+    expect(dataVersion(app.db)).toBe(data);
+    expect((await read("dashboard.summary", undefined, cookie)).status).toBe(401);
+  });
+
+  it("a write rolled back changes nothing, and no version taken inside it is ever given again", async () => {
+    const before = dataVersion(app.db);
+    const inside: string[] = [];
+    await expect(
+      app.db.transaction().execute(async (trx) => {
+        await trx.updateTable("issues").set({ title: "Tidak jadi" }).where("id", "=", flood).execute();
+        inside.push(dataVersion(app.db), dataVersion(app.db));
+        throw new Error("batal");
+      }),
+    ).rejects.toThrow("batal");
+    expect(new Set([...inside, before]).size).toBe(3);
+    expect(dataVersion(app.db)).toBe(before);
+    expect((await read("issues.list", undefined, reader)).text).not.toContain("Tidak jadi");
+  });
+
+  it("counts every change to every table a read may show", () => {
+    const bookkeeping = ["sessions", "audit_log", "server_secrets", "data_changes"];
+    const tables = (
+      other
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+        .all() as { name: string }[]
+    )
+      .map((t) => t.name)
+      .filter((name) => !name.startsWith("kysely_") && !bookkeeping.includes(name));
+    expect(tables).toContain("issue_updates");
+    const triggers = new Set(
+      (
+        other.prepare("select name from sqlite_master where type = 'trigger'").all() as { name: string }[]
+      ).map((t) => t.name),
+    );
+    for (const table of tables) {
+      for (const event of ["insert", "update", "delete"]) {
+        expect(triggers.has(`${table}_${event}_changes`), `${table} ${event}`).toBe(true);
+      }
+    }
   });
 });
 
