@@ -69,10 +69,8 @@ export function attentionReasons(
   if ((issue.overdueDirections ?? 0) > 0) {
     reasons.push({ kind: "directions_overdue", count: issue.overdueDirections ?? 0 });
   }
-  if (!finished) {
-    const { stale, daysSinceUpdate } = staleness(issue.lastUpdatedAt, cutoff, staleAfterDays);
-    if (stale) reasons.push({ kind: "stale", days: daysSinceUpdate });
-  }
+  const { stale, daysSinceUpdate } = staleness(issue, cutoff, staleAfterDays);
+  if (stale) reasons.push({ kind: "stale", days: daysSinceUpdate });
   return reasons.sort((a, b) => SEVERITY[b.kind] - SEVERITY[a.kind]);
 }
 

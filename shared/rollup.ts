@@ -140,11 +140,19 @@ export function trend(
 export interface Staleness {
   /** Whole days since the last update, at the cutoff; null when there was none. */
   daysSinceUpdate: number | null;
-  /** No update for `staleAfterDays` or more, or none at all: someone should be asked. */
+  /**
+   * Not finished, and no update for `staleAfterDays` or more, or none at all: someone should be
+   * asked. A finished issue (selesai) owes no more updates, however long ago its last one was.
+   */
   stale: boolean;
 }
 
-export function staleness(lastUpdatedAt: string | null, cutoff: string, staleAfterDays: number): Staleness {
-  const daysSinceUpdate = lastUpdatedAt === null ? null : daysBetween(lastUpdatedAt, cutoff);
-  return { daysSinceUpdate, stale: daysSinceUpdate === null || daysSinceUpdate >= staleAfterDays };
+export function staleness(
+  issue: { stage: Stage | null; lastUpdatedAt: string | null },
+  cutoff: string,
+  staleAfterDays: number,
+): Staleness {
+  const daysSinceUpdate = issue.lastUpdatedAt === null ? null : daysBetween(issue.lastUpdatedAt, cutoff);
+  const overdue = daysSinceUpdate === null || daysSinceUpdate >= staleAfterDays;
+  return { daysSinceUpdate, stale: issue.stage !== "selesai" && overdue };
 }

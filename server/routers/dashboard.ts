@@ -52,7 +52,7 @@ export const dashboardRouter = router({
 
     const staleIssues = issues
       .flatMap((issue) => {
-        const { stale, daysSinceUpdate } = staleness(issue.lastUpdatedAt, cutoff, ctx.staleAfterDays);
+        const { stale, daysSinceUpdate } = staleness(issue, cutoff, ctx.staleAfterDays);
         if (!stale) return [];
         return [
           {

@@ -52,7 +52,7 @@ export const issuesRouter = router({
 
   /**
    * "Isu saya": every issue, those the user's agency leads or supports first, each marked stale
-   * when it has had no update for `staleAfterDays`.
+   * by the dashboard's own rule (`staleness`: not finished, no update for `staleAfterDays`).
    */
   mine: readProcedure.query(async ({ ctx }) => {
     const cutoff = ctx.now().toISOString();
@@ -65,7 +65,7 @@ export const issuesRouter = router({
       .map((issue) => ({
         ...issue,
         mine: agencyId !== null && (responsible.get(issue.id) ?? []).includes(agencyId),
-        ...staleness(issue.lastUpdatedAt, cutoff, ctx.staleAfterDays),
+        ...staleness(issue, cutoff, ctx.staleAfterDays),
       }))
       .sort((a, b) => Number(b.mine) - Number(a.mine) || a.number - b.number);
   }),

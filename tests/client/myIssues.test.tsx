@@ -23,7 +23,7 @@ describe("Isu saya", () => {
   it("lists the agency's issues first, each linked, with the unreported ones marked", async () => {
     const db = await createTestDb();
     const dlh = await createAccount(db, { username: "dlh.staf", role: "opd", agencyCode: "DLH" });
-    // #3 was reported today; #11 has not been since 20 January.
+    // #3 was reported today; #11 has not been since 20 January, but it is finished: nothing is owed.
     const tps = await callerAs(db, dlh).issues.byNumber({ number: 3 });
     await callerAs(db, dlh).updates.create({
       issueId: tps.id,
@@ -35,11 +35,11 @@ describe("Isu saya", () => {
     expect(await screen.findByRole("heading", { level: 2, name: "Isu DLH" })).toBeInTheDocument();
     const own = itemsOf("Isu DLH");
     expect(own.map(titleOf)).toEqual(["Pembangunan / rehabilitasi TPS", "Revitalisasi Alun-Alun Merdeka"]);
-    const [fresh, stale] = own as [HTMLElement, HTMLElement];
+    const [fresh, finished] = own as [HTMLElement, HTMLElement];
     expect(within(fresh).getByRole("link")).toHaveAttribute("href", "/isu/3");
     expect(fresh).not.toHaveTextContent("belum diperbarui");
-    expect(within(stale).getByText("belum diperbarui 310 hari")).toBeInTheDocument();
-    expect(within(stale).getByRole("link")).toHaveAttribute("href", "/isu/11");
+    expect(within(finished).getByRole("link")).toHaveAttribute("href", "/isu/11");
+    expect(finished).not.toHaveTextContent("belum diperbarui");
 
     const others = itemsOf("Isu lainnya");
     expect(others).toHaveLength(9);
@@ -49,6 +49,16 @@ describe("Isu saya", () => {
     // The page's order: the agency's own issues come before everyone else's.
     const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
     expect(headings).toEqual(["Isu DLH", "Arahan untuk DLH", "Isu lainnya"]);
+  });
+
+  it("marks the agency's unfinished issue that has gone a week without an update", async () => {
+    const db = await createTestDb();
+    const bkad = await createAccount(db, { username: "bkad.staf", role: "opd", agencyCode: "BKAD" });
+    renderWithApp(<MyIssuesPage />, { db, route: "/isu-saya", user: bkad });
+    expect(await screen.findByRole("heading", { level: 2, name: "Isu BKAD" })).toBeInTheDocument();
+    const budget = itemsOf("Isu BKAD").find((item) => titleOf(item) === "Realisasi anggaran");
+    if (budget === undefined) throw new Error("#9 is not among BKAD's issues");
+    expect(within(budget).getByText(/^belum diperbarui \d+ hari$/)).toBeInTheDocument();
   });
 
   it("says so when the agency answers for no priority issue, and still lists the others", async () => {

@@ -90,6 +90,29 @@ describe("the attention rule", () => {
     expect(attention.map((a) => a.number)).not.toContain(11);
   });
 
+  it("names the same issues 'belum diperbarui' on the dashboard, in its attention list and in Isu saya", async () => {
+    for (const asOf of [undefined, "2024-11-18"]) {
+      const summary = await api.dashboard.summary(asOf ? { asOf } : undefined);
+      const panel = summary.staleIssues.map((s) => s.number).sort((a, b) => a - b);
+      const reasons = summary.attention
+        .filter((a) => a.reasons.some((r) => r.kind === "stale"))
+        .map((a) => a.number)
+        .sort((a, b) => a - b);
+      expect(panel, asOf ?? "today").toEqual(reasons);
+    }
+    // Today #3 and #11 are finished: long without an update, yet nobody is asked for one.
+    const today = (await api.dashboard.summary()).staleIssues.map((s) => s.number);
+    expect(today).not.toContain(3);
+    expect(today).not.toContain(11);
+    const mine = await api.issues.mine();
+    const marked = mine
+      .filter((i) => i.stale)
+      .map((i) => i.number)
+      .sort((a, b) => a - b);
+    expect(marked).toEqual([...today].sort((a, b) => a - b));
+    expect(marked.length).toBeGreaterThan(0);
+  });
+
   it("sees #4 move back from handling to procurement in the week of 17 Jan 2025", async () => {
     const { attention } = await api.dashboard.summary({ asOf: "2025-01-20", since: "2025-01-13" });
     const flood = attention.find((a) => a.number === 4);

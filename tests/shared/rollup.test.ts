@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PHYSICAL } from "../../shared/progress";
-import { rollup, type StatefulIssue, trend, trendDates } from "../../shared/rollup";
+import { rollup, type StatefulIssue, staleness, trend, trendDates } from "../../shared/rollup";
 
 const noData: StatefulIssue = { stage: null, health: null, progress: null };
 
@@ -170,5 +170,30 @@ describe("trend with an issue measured by its indicator", () => {
     const [point] = trend(history, measures, ["2024-11-18"]);
     expect(point?.meanProgress).toBeCloseTo((40 + (58 / 97.5) * 100) / 2, 6);
     expect(point?.estimatedCount).toBe(0);
+  });
+});
+
+describe("staleness", () => {
+  const cutoff = "2026-11-27T02:00:00.000Z";
+
+  it("asks for an update after a week, or at once when there was none", () => {
+    expect(staleness({ stage: "penanganan", lastUpdatedAt: "2026-11-20T02:00:00.000Z" }, cutoff, 7)).toEqual({
+      daysSinceUpdate: 7,
+      stale: true,
+    });
+    expect(
+      staleness({ stage: "penanganan", lastUpdatedAt: "2026-11-21T02:00:00.000Z" }, cutoff, 7).stale,
+    ).toBe(false);
+    expect(staleness({ stage: null, lastUpdatedAt: null }, cutoff, 7)).toEqual({
+      daysSinceUpdate: null,
+      stale: true,
+    });
+  });
+
+  it("asks nothing more of a finished issue, and still says how long ago it was updated", () => {
+    expect(staleness({ stage: "selesai", lastUpdatedAt: "2026-01-20T02:00:00.000Z" }, cutoff, 7)).toEqual({
+      daysSinceUpdate: 311,
+      stale: false,
+    });
   });
 });
