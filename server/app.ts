@@ -130,7 +130,7 @@ export function createServer(
   }
 
   function serveRead(req: http.IncomingMessage, res: http.ServerResponse, key: CacheKey): void {
-    // A repeated read is answered at once, without a turn of the event loop.
+    // Known once the session is: answered at once, without a turn of the event loop.
     const known = reads.lookup(key);
     if (known) {
       sendAnswer(req, res, known, baseHeaders(req));
@@ -156,13 +156,12 @@ export function createServer(
       log?.(req, res);
       const allowedHost = isAllowedHost(req, services);
       // A repeated read is answered at once from the cache, all its headers written in one go.
-      if (allowedHost && req.method === "GET" && req.url?.startsWith("/trpc/")) {
-        const key = reads.keyOf(req);
-        const known = key !== null && key !== "unknownSession" ? reads.lookup(key) : undefined;
-        if (known) {
-          sendAnswer(req, res, known, baseHeaders(req));
-          return;
-        }
+      const readKey =
+        allowedHost && req.method === "GET" && req.url?.startsWith("/trpc/") ? reads.keyOf(req) : null;
+      const known = readKey !== null && readKey !== "unknownSession" ? reads.lookup(readKey) : undefined;
+      if (known) {
+        sendAnswer(req, res, known, baseHeaders(req));
+        return;
       }
 
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -189,8 +188,7 @@ export function createServer(
           sendJson(res, 403, { error: { message: "Permintaan ditolak: asal atau jenis isi tidak sah." } });
           return;
         }
-        const key = req.method === "GET" ? reads.keyOf(req) : null;
-        if (key === "unknownSession") {
+        if (readKey === "unknownSession") {
           // Resolve the session once (from the database), then serve the read as a signed-in one.
           void createContext({ req, res })
             .then(() => {
@@ -201,7 +199,7 @@ export function createServer(
             .catch((error: unknown) => fail(res, error));
           return;
         }
-        if (key) serveRead(req, res, key);
+        if (readKey) serveRead(req, res, readKey);
         else trpc(req, res);
         return;
       }
