@@ -3,6 +3,9 @@ import { TZDate } from "@date-fns/tz";
 /** Kota Malang keeps Western Indonesian Time (UTC+7, no daylight saving). */
 export const TIME_ZONE = "Asia/Jakarta";
 
+/** The end of each date asked for so far (a trend asks for every Monday on every read). */
+const cutoffs = new Map<string, string>();
+
 /**
  * The instant (ISO-8601, UTC) that a view "as of" a calendar date looks at: the end of that
  * day in WIB. Without a date the view is live, as of `now`.
@@ -19,9 +22,6 @@ export function asOfCutoff(asOf: string | undefined, now: Date): string {
   }
   return cutoff;
 }
-
-/** The end of each date asked for so far (a trend asks for every Monday on every read). */
-const cutoffs = new Map<string, string>();
 
 /** One formatter, made once: the zone's rules come from the runtime's time-zone data. */
 const wibParts = new Intl.DateTimeFormat("en-CA", {
