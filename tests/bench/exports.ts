@@ -16,10 +16,8 @@ import { createAccount, SOURCE_AUTHOR, TEST_PASSWORD } from "../fixtures/db";
 const SIZES = (process.env.BENCH_UPDATES ?? "25000,100000").split(",").map(Number);
 const DOWNLOADS = ["/export/updates.csv", "/export/pantau.xlsx", "/export/laporan.pdf"];
 const dir = mkdtempSync(join(tmpdir(), "pantau-bench-exports-"));
-let file = "";
-let UPDATES = 0;
-
-async function buildDatabase(): Promise<void> {
+/** A database file at `file` with the shipped data, an admin who signs in and `updates` more updates. */
+async function buildDatabase(file: string, updates: number): Promise<void> {
   const db = openDatabase(file);
   await prepareDatabase(db);
   await createAccount(db, { username: "sekda", role: "admin" });
@@ -31,8 +29,8 @@ async function buildDatabase(): Promise<void> {
     .executeTakeFirstOrThrow();
   const start = Date.parse("2025-01-01T00:00:00Z");
   await db.transaction().execute(async (trx) => {
-    for (let batch = 0; batch < UPDATES; batch += 500) {
-      const rows = Array.from({ length: Math.min(500, UPDATES - batch) }, (_, i) => {
+    for (let batch = 0; batch < updates; batch += 500) {
+      const rows = Array.from({ length: Math.min(500, updates - batch) }, (_, i) => {
         const n = batch + i;
         return {
           issue_id: issues[n % issues.length]?.id ?? 1,
@@ -60,7 +58,7 @@ function rssKb(pid: number, field = "VmRSS"): number {
   return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
 }
 
-async function startServer(): Promise<{ server: ChildProcess; url: string }> {
+async function startServer(file: string): Promise<{ server: ChildProcess; url: string }> {
   // BENCH_OLD_SPACE_MB caps the server's heap: a download that finishes under a small cap at every
   // size needs no memory that grows with the history, whatever the collector lets RSS reach.
   const cap = process.env.BENCH_OLD_SPACE_MB
@@ -106,15 +104,14 @@ async function measure(url: string, cookie: string, pid: number, path: string) {
 
 try {
   for (const size of SIZES) {
-    UPDATES = size;
-    file = join(dir, `pantau-${size}.sqlite`);
+    const file = join(dir, `pantau-${size}.sqlite`);
     const built = performance.now();
-    await buildDatabase();
+    await buildDatabase(file, size);
     console.log(
-      `Database with ${UPDATES} extra updates built in ${((performance.now() - built) / 1000).toFixed(1)} s`,
+      `Database with ${size} extra updates built in ${((performance.now() - built) / 1000).toFixed(1)} s`,
     );
     for (const path of DOWNLOADS) {
-      const { server, url } = await startServer();
+      const { server, url } = await startServer(file);
       try {
         const login = await fetch(`${url}/trpc/auth.login`, {
           method: "POST",
