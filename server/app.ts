@@ -1,9 +1,8 @@
 import { existsSync } from "node:fs";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
-import type { TRPCError } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { sql } from "kysely";
 import sirv from "sirv";
 import { MAX_BATCH_SIZE } from "../shared/api";
@@ -14,7 +13,14 @@ import { isAllowedHost, isSameOriginWrite } from "./auth/csrf";
 import { createSessionCache } from "./auth/sessionCache";
 import { type AppServices, contextFactory } from "./context";
 import { handleExport } from "./export/http";
-import { type CachedAnswer, type CacheKey, createReadCache, etagOf, sendAnswer } from "./readCache";
+import {
+  type CachedAnswer,
+  type CacheKey,
+  createReadCache,
+  etagOf,
+  type RouterAnswer,
+  sendAnswer,
+} from "./readCache";
 import { appRouter } from "./routers/_app";
 
 export const CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
@@ -60,6 +66,45 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+/** Forms send a few KB; evidence goes to /attachments, which has its own limit. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * A request's body whole, or "tooLarge" as soon as it passes `limit` bytes (the rest is not
+ * kept). Read at once rather than streamed into the router: a mutation's body is small, and a
+ * web stream per request cost more than the write it carried.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | "tooLarge"> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (result: Buffer | "tooLarge") => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", reject);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) done("tooLarge");
+      else chunks.push(chunk);
+    };
+    const onEnd = () => done(Buffer.concat(chunks, size));
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", reject);
+  });
+}
+
+/** The body of a request past the size limit: the router answers it with its own 413. */
+function tooLargeBody(): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.error(new TRPCError({ code: "PAYLOAD_TOO_LARGE" }));
+    },
+  });
+}
+
 function fail(res: http.ServerResponse, error: unknown): void {
   console.error("HTTP handler failed:", error);
   if (!res.headersSent) sendJson(res, 500, { error: { message: "Terjadi kesalahan di server." } });
@@ -76,36 +121,60 @@ export function createServer(
   const createContext = contextFactory(services, sessions);
   const handlerOptions = {
     router: appRouter,
-    // Forms send a few KB; evidence goes to /attachments, which has its own limit.
-    maxBodySize: 256 * 1024,
     // A larger batch is refused before any of its calls runs (the client splits to stay within).
     maxBatchSize: MAX_BATCH_SIZE,
     onError({ error, path }: { error: TRPCError; path: string | undefined }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"}:`, error);
     },
   };
-  const trpc = createHTTPHandler({ ...handlerOptions, basePath: "/trpc/", createContext });
   const reads = createReadCache(services, sessions);
 
-  /** The router's answer to a cacheable read, as bytes to keep. */
-  async function answerOf(req: http.IncomingMessage, res: http.ServerResponse): Promise<CachedAnswer> {
+  /**
+   * The router's answer to a call, as bytes: tRPC's own fetch handler runs the procedure (its
+   * validation, errors and authorization), given the request with its body already read.
+   */
+  async function routerAnswer(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    body?: Buffer | "tooLarge",
+  ): Promise<RouterAnswer> {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === "string") headers.set(name, value);
     }
+    const init: RequestInit & { duplex?: "half" } = { method: req.method, headers };
+    if (body === "tooLarge") Object.assign(init, { body: tooLargeBody(), duplex: "half" });
+    // Mutations come only as JSON (see isSameOriginWrite): the body is text.
+    else if (body !== undefined) init.body = body.toString("utf8");
     const response = await fetchRequestHandler({
       ...handlerOptions,
       endpoint: "/trpc",
-      req: new Request(`http://localhost${req.url ?? "/"}`, { headers }),
+      req: new Request(`http://localhost${req.url ?? "/"}`, init),
       createContext: () => createContext({ req, res }),
     });
-    const body = Buffer.from(await response.arrayBuffer());
     return {
       status: response.status,
       headers: Object.fromEntries(response.headers),
-      body,
-      etag: etagOf(body),
+      body: Buffer.from(await response.arrayBuffer()),
     };
+  }
+
+  /** The router's answer to a cacheable read, as bytes to keep. */
+  async function answerOf(req: http.IncomingMessage, res: http.ServerResponse): Promise<CachedAnswer> {
+    const answer = await routerAnswer(req, res);
+    return { ...answer, etag: etagOf(answer.body) };
+  }
+
+  /** A call that is not answered from the cache: a mutation, a read never cached, or signed out. */
+  function serveCall(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const body =
+      req.method === "GET" || req.method === "HEAD"
+        ? Promise.resolve(undefined)
+        : readBody(req, MAX_BODY_BYTES);
+    body
+      .then((read) => routerAnswer(req, res, read))
+      .then((answer) => sendAnswer(req, res, answer, baseHeaders(req)))
+      .catch((error: unknown) => fail(res, error));
   }
 
   const spa = existsSync(clientDir)
@@ -193,14 +262,14 @@ export function createServer(
           void createContext({ req, res })
             .then(() => {
               const again = reads.keyOf(req);
-              if (again === null || again === "unknownSession") trpc(req, res);
+              if (again === null || again === "unknownSession") serveCall(req, res);
               else serveRead(req, res, again);
             })
             .catch((error: unknown) => fail(res, error));
           return;
         }
         if (readKey) serveRead(req, res, readKey);
-        else trpc(req, res);
+        else serveCall(req, res);
         return;
       }
       if (path === "/attachments" && req.method === "POST") {

@@ -39,10 +39,15 @@ export const MAX_AGE_MS = 60_000;
 /** Bounds memory: many distinct as-of dates or users empty the cache rather than grow it. */
 const MAX_ENTRIES = 2_000;
 
-export interface CachedAnswer {
+/** The router's answer to a call: its status, headers and body. */
+export interface RouterAnswer {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
+}
+
+/** An answer kept for the next identical read, with the tag a client's repeat may name. */
+export interface CachedAnswer extends RouterAnswer {
   etag: string;
 }
 
@@ -177,10 +182,10 @@ interface HeaderLists {
   notModified: string[];
 }
 
-const headerLists = new WeakMap<CachedAnswer, Map<readonly string[], HeaderLists>>();
+const headerLists = new WeakMap<RouterAnswer, Map<readonly string[], HeaderLists>>();
 
 /** An answer's headers after `base`, as the flat list one `writeHead` call takes; built once per answer. */
-function listsOf(answer: CachedAnswer, base: readonly string[]): HeaderLists {
+function listsOf(answer: RouterAnswer | CachedAnswer, base: readonly string[]): HeaderLists {
   let byBase = headerLists.get(answer);
   if (!byBase) {
     byBase = new Map();
@@ -192,7 +197,7 @@ function listsOf(answer: CachedAnswer, base: readonly string[]): HeaderLists {
     for (const [name, value] of Object.entries(answer.headers)) {
       if (!["cache-control", "content-length", "etag"].includes(name.toLowerCase())) common.push(name, value);
     }
-    if (answer.status === 200) common.push("ETag", answer.etag);
+    if (answer.status === 200 && "etag" in answer) common.push("ETag", answer.etag);
     common.push("Cache-Control", "no-store");
     lists = { full: [...common, "Content-Length", String(answer.body.length)], notModified: common };
     byBase.set(base, lists);
@@ -201,17 +206,17 @@ function listsOf(answer: CachedAnswer, base: readonly string[]): HeaderLists {
 }
 
 /**
- * Writes a cached answer after the `base` headers (the security headers every answer carries),
- * or 304 when the client already holds these exact bytes.
+ * Writes an answer after the `base` headers (the security headers every answer carries), all in
+ * one `writeHead`; for a cached read, 304 when the client already holds these exact bytes.
  */
 export function sendAnswer(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  answer: CachedAnswer,
+  answer: RouterAnswer | CachedAnswer,
   base: readonly string[],
 ): void {
   const lists = listsOf(answer, base);
-  if (answer.status === 200 && req.headers["if-none-match"] === answer.etag) {
+  if (answer.status === 200 && "etag" in answer && req.headers["if-none-match"] === answer.etag) {
     res.writeHead(304, lists.notModified);
     res.end();
     return;
