@@ -11,6 +11,7 @@ import { handleDownload, handleUpload } from "./attachments";
 import { isHttps } from "./auth/cookies";
 import { isAllowedHost, isSameOriginWrite } from "./auth/csrf";
 import { createSessionCache } from "./auth/sessionCache";
+import { callReads } from "./callReads";
 import { type AppServices, contextFactory } from "./context";
 import { handleExport } from "./export/http";
 import {
@@ -161,7 +162,8 @@ export function createServer(
 
   /** The router's answer to a cacheable read, as bytes to keep. */
   async function answerOf(req: http.IncomingMessage, res: http.ServerResponse): Promise<CachedAnswer> {
-    const answer = await routerAnswer(req, res);
+    const answer =
+      (await callReads(req, () => createContext({ req, res }))) ?? (await routerAnswer(req, res));
     return { ...answer, etag: etagOf(answer.body) };
   }
 
