@@ -13,7 +13,14 @@ import { createTestDb, READER, testServices } from "../fixtures/db";
 let db: DB;
 let flood: number;
 
-const OPD: SessionUser = { ...READER, id: -2, username: "opd-uji", role: "opd", agencyId: 1, agencyCode: "X" };
+const OPD: SessionUser = {
+  ...READER,
+  id: -2,
+  username: "opd-uji",
+  role: "opd",
+  agencyId: 1,
+  agencyCode: "X",
+};
 
 beforeAll(async () => {
   db = await createTestDb();
