@@ -72,19 +72,21 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 /**
  * A request's body whole, or "tooLarge" as soon as it passes `limit` bytes (the rest is not
- * kept). Read at once rather than streamed into the router: a mutation's body is small, and a
- * web stream per request cost more than the write it carried.
+ * kept), or null when the client went away or was cut off before sending it all. Read at once
+ * rather than streamed into the router: a mutation's body is small, and a web stream per request
+ * cost more than the write it carried.
  */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | "tooLarge"> {
-  return new Promise((resolve, reject) => {
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | "tooLarge" | null> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const done = (result: Buffer | "tooLarge") => {
+    const done = (result: Buffer | "tooLarge" | null) => {
       req.off("data", onData);
       req.off("end", onEnd);
-      req.off("error", reject);
+      req.off("error", onError);
       resolve(result);
     };
+    const onError = () => done(null);
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) done("tooLarge");
@@ -93,7 +95,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | "t
     const onEnd = () => done(Buffer.concat(chunks, size));
     req.on("data", onData);
     req.on("end", onEnd);
-    req.on("error", reject);
+    req.on("error", onError);
   });
 }
 
@@ -174,8 +176,11 @@ export function createServer(
         ? Promise.resolve(undefined)
         : readBody(req, MAX_BODY_BYTES);
     body
-      .then((read) => routerAnswer(req, res, read))
-      .then((answer) => sendAnswer(req, res, answer, baseHeaders(req)))
+      .then(async (read) => {
+        // Nobody is left to answer: the request timed out (Node has said 408) or was abandoned.
+        if (read === null) return;
+        sendAnswer(req, res, await routerAnswer(req, res, read), baseHeaders(req));
+      })
       .catch((error: unknown) => fail(res, error));
   }
 
