@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ChartSize } from "../../client/components/charts/ChartFrame";
 import { ProgressChart } from "../../client/components/charts/ProgressChart";
 import { StageChart } from "../../client/components/charts/StageChart";
-import { TrendChart } from "../../client/components/charts/TrendChart";
+import { monthTicks, TrendChart } from "../../client/components/charts/TrendChart";
 import { PHONE } from "../../client/lib/useMediaQuery";
 import { callerFor, createTestDb } from "../fixtures/db";
 
@@ -231,6 +231,40 @@ describe("TrendChart", () => {
       "Rata-rata progres (%)",
       "Jumlah isu (dari 11)",
     ]);
+  });
+
+  it("names the months on its date axis, fewer on a phone, January and the months a step after it", async () => {
+    const points = await api.dashboard.history();
+    const xTicks = (container: HTMLElement) =>
+      [...container.querySelectorAll(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")].map(
+        (tick) => tick.textContent,
+      );
+    const desktop = render(<TrendChart points={points} size={size} />);
+    expect(xTicks(desktop.container)).toEqual(["Jan 25", "Jul 25", "Jan 26", "Jul 26"]);
+    desktop.unmount();
+    phoneScreen();
+    const phone = render(<TrendChart points={points} size={size} />);
+    expect(xTicks(phone.container)).toEqual(["Jan 25", "Jan 26"]);
+  });
+
+  it("labels the first point of a month, at the smallest step that fits", () => {
+    const weekly = Array.from({ length: 30 }, (_, k) => ({
+      date: new Date(Date.UTC(2025, 0, 6 + 7 * k)).toISOString().slice(0, 10),
+    }));
+    // Mondays from 6 January to 28 July 2025: seven months.
+    expect(monthTicks(weekly, 7)).toEqual([
+      "2025-01-06",
+      "2025-02-03",
+      "2025-03-03",
+      "2025-04-07",
+      "2025-05-05",
+      "2025-06-02",
+      "2025-07-07",
+    ]);
+    expect(monthTicks(weekly, 4)).toEqual(["2025-01-06", "2025-03-03", "2025-05-05", "2025-07-07"]);
+    expect(monthTicks(weekly, 2)).toEqual(["2025-01-06", "2025-05-05"]);
+    expect(monthTicks(weekly, 1)).toEqual(["2025-01-06"]);
+    expect(monthTicks([], 4)).toEqual([]);
   });
 
   it("ends at the as-of date", async () => {

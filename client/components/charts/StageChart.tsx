@@ -49,6 +49,7 @@ export function StageChart({ summary, size }: { summary: Summary; size?: ChartSi
           allowDecimals={false}
           domain={[0, summary.total]}
           ticks={countTicks(summary.total)}
+          interval={0}
           tick={{ fontSize }}
           width={projector ? 72 : 56}
           label={{

@@ -2,7 +2,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts"
 import { formatDate, formatPercent } from "../../../shared/format";
 import { id as t } from "../../../shared/messages/id";
 import type { TrendPoint } from "../../lib/trpc";
-import { PROJECTOR, useMediaQuery } from "../../lib/useMediaQuery";
+import { PHONE, PROJECTOR, useMediaQuery, WIDE } from "../../lib/useMediaQuery";
 import { ChartFrame, ChartLegend, type ChartSize, sizeProps } from "./ChartFrame";
 import { MUTED, PRIMARY, SECONDARY } from "./colors";
 import { countTicks } from "./StageChart";
@@ -13,6 +13,27 @@ const ESTIMATE_DASH = "10 6";
 const COUNT_DASH = "2 4";
 /** Every line of the trend: a step at each change (the points are the Mondays and the view date), no dots. */
 const STEP_LINE = { type: "stepAfter", dot: false, isAnimationActive: false } as const;
+
+/** Month spans the date axis may step by: labels fall on the same months every year. */
+const MONTH_STEPS = [1, 2, 3, 4, 6, 12];
+
+/**
+ * The points the date axis labels: the first point of a month, every 1, 2, 3, 4, 6 or 12 months
+ * (January, and the months a step after it), the smallest step that gives at most `most` labels.
+ * Chosen here rather than by recharts, which measures every label in the page to thin them.
+ */
+export function monthTicks(points: readonly { date: string }[], most: number): string[] {
+  const starts = points.filter((p, i) => i === 0 || p.date.slice(0, 7) !== points[i - 1]?.date.slice(0, 7));
+  const month = (date: string) => Number(date.slice(5, 7)) - 1;
+  for (const step of MONTH_STEPS) {
+    const ticks = starts.filter((p) => month(p.date) % step === 0).map((p) => p.date);
+    if (ticks.length <= most) return ticks;
+  }
+  // Longer than a dozen years: every year's first point, thinned evenly.
+  const years = starts.filter((p) => month(p.date) === 0).map((p) => p.date);
+  const every = Math.ceil(years.length / Math.max(1, most));
+  return years.filter((_, i) => i % every === 0);
+}
 
 /** One trend point in words: its date, the mean and how much of it is estimated, the count. */
 function describePoint(p: TrendPoint): string {
@@ -27,6 +48,8 @@ function describePoint(p: TrendPoint): string {
  */
 export function TrendChart({ points, size }: { points: readonly TrendPoint[]; size?: ChartSize }) {
   const projector = useMediaQuery(PROJECTOR);
+  const phone = useMediaQuery(PHONE);
+  const wide = useMediaQuery(WIDE);
   const fontSize = projector ? 18 : 13;
   const total = points.at(-1)?.total ?? 0;
   const data = points.map((p, i) => {
@@ -106,8 +129,9 @@ export function TrendChart({ points, size }: { points: readonly TrendPoint[]; si
         <CartesianGrid vertical={false} />
         <XAxis
           dataKey="date"
+          ticks={monthTicks(points, phone ? 3 : wide ? 6 : 4)}
+          interval={0}
           tickFormatter={(d: string) => monthLabel.format(new Date(`${d}T00:00:00Z`))}
-          minTickGap={24}
           tick={{ fontSize }}
           height={projector ? 64 : 48}
           label={{
@@ -122,6 +146,7 @@ export function TrendChart({ points, size }: { points: readonly TrendPoint[]; si
           yAxisId="mean"
           domain={[0, 100]}
           ticks={[0, 25, 50, 75, 100]}
+          interval={0}
           unit="%"
           width={projector ? 84 : 64}
           tick={{ fontSize }}
@@ -141,6 +166,7 @@ export function TrendChart({ points, size }: { points: readonly TrendPoint[]; si
           allowDecimals={false}
           domain={[0, total]}
           ticks={countTicks(total)}
+          interval={0}
           width={projector ? 72 : 56}
           tick={{ fontSize }}
           label={{
