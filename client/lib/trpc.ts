@@ -1,4 +1,4 @@
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, splitLink } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "../../server/routers/_app";
@@ -7,9 +7,16 @@ import { createEtagFetch } from "./etagFetch";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
+/**
+ * The session check goes on its own, beside a page's reads rather than in their batch: it is
+ * never cached, so in a batch it would keep the server from answering the page's reads from its
+ * cache.
+ */
 export function createClient(baseUrl = "") {
+  const batch = () =>
+    httpBatchLink({ url: `${baseUrl}/trpc`, maxItems: MAX_BATCH_SIZE, fetch: createEtagFetch() });
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${baseUrl}/trpc`, maxItems: MAX_BATCH_SIZE, fetch: createEtagFetch() })],
+    links: [splitLink({ condition: (op) => op.path === "auth.me", true: batch(), false: batch() })],
   });
 }
 

@@ -50,6 +50,17 @@ describe("Pages behind sign-in", () => {
     expect(await screen.findByText(/isu prioritas telah memasuki/)).toBeInTheDocument();
   });
 
+  it("asks for the page's data while the session is checked, not one round trip after", async () => {
+    const { queryClient } = await renderApp("/");
+    expect(screen.getByText("Memeriksa sesi…")).toBeInTheDocument();
+    const fetching = queryClient
+      .getQueryCache()
+      .findAll({ fetchStatus: "fetching" })
+      .map((query) => (query.queryKey[0] as string[]).join("."));
+    expect(fetching).toEqual(expect.arrayContaining(["auth.me", "dashboard.summary", "issues.list"]));
+    expect(await screen.findByText(/isu prioritas telah memasuki/)).toBeInTheDocument();
+  });
+
   it("keeps the awards page open to a signed-out visitor, with a way to sign in", async () => {
     await renderApp("/penghargaan", { user: null });
     expect(await screen.findByText("6 ajang, 8 penghargaan")).toBeInTheDocument();
