@@ -15,21 +15,17 @@ export function RequireAuth() {
   const location = useLocation();
 
   if (user === null) return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
-  if (user === undefined && !isPending) {
-    return (
-      <QueryState isPending={false} error={error} onRetry={() => void refetch()}>
-        {null}
-      </QueryState>
-    );
-  }
   return (
     <>
-      {isPending ? (
-        <p className="loading" role="status" aria-live="polite">
-          {t.account.session.checking}
-        </p>
-      ) : null}
-      <div className="auth-gate" hidden={isPending}>
+      <QueryState
+        isPending={isPending}
+        error={user === undefined ? error : null}
+        onRetry={() => void refetch()}
+        loadingText={t.account.session.checking}
+      >
+        {null}
+      </QueryState>
+      <div className="auth-gate" hidden={user === undefined}>
         <Outlet />
       </div>
     </>

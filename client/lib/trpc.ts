@@ -13,8 +13,8 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
  * cache.
  */
 export function createClient(baseUrl = "") {
-  const batch = () =>
-    httpBatchLink({ url: `${baseUrl}/trpc`, maxItems: MAX_BATCH_SIZE, fetch: createEtagFetch() });
+  const fetch = createEtagFetch();
+  const batch = () => httpBatchLink({ url: `${baseUrl}/trpc`, maxItems: MAX_BATCH_SIZE, fetch });
   return createTRPCClient<AppRouter>({
     links: [splitLink({ condition: (op) => op.path === "auth.me", true: batch(), false: batch() })],
   });
