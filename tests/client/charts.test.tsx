@@ -265,6 +265,11 @@ describe("TrendChart", () => {
     expect(monthTicks(weekly, 2)).toEqual(["2025-01-06", "2025-05-05"]);
     expect(monthTicks(weekly, 1)).toEqual(["2025-01-06"]);
     expect(monthTicks([], 4)).toEqual([]);
+    // More years than labels: each January's first point, thinned evenly.
+    const monthly = Array.from({ length: 60 }, (_, k) => ({
+      date: new Date(Date.UTC(2024, k, 1)).toISOString().slice(0, 10),
+    }));
+    expect(monthTicks(monthly, 3)).toEqual(["2024-01-01", "2026-01-01", "2028-01-01"]);
   });
 
   it("ends at the as-of date", async () => {
