@@ -5,15 +5,19 @@ import { Layout } from "./components/Layout";
 import { RequireAuth } from "./components/RequireAuth";
 import { SessionWatcher } from "./components/SessionWatcher";
 import { AdminPage } from "./pages/AdminPage";
-import { AwardsPage } from "./pages/AwardsPage";
 import { DashboardPage } from "./pages/DashboardPage";
-import { ExportPage } from "./pages/ExportPage";
-import { IssuePage } from "./pages/IssuePage";
-import { LoginPage } from "./pages/LoginPage";
-import { MyIssuesPage } from "./pages/MyIssuesPage";
-import { NotFoundPage } from "./pages/NotFoundPage";
 
+/*
+ * Only the dashboard, the page most people open, is in the first load; each other page arrives
+ * on its first visit, with the form checks (zod) most of them carry.
+ */
 const ApelPage = lazy(() => import("./pages/ApelPage"));
+const AwardsPage = lazy(() => import("./pages/AwardsPage").then((m) => ({ default: m.AwardsPage })));
+const ExportPage = lazy(() => import("./pages/ExportPage").then((m) => ({ default: m.ExportPage })));
+const IssuePage = lazy(() => import("./pages/IssuePage").then((m) => ({ default: m.IssuePage })));
+const LoginPage = lazy(() => import("./pages/LoginPage").then((m) => ({ default: m.LoginPage })));
+const MyIssuesPage = lazy(() => import("./pages/MyIssuesPage").then((m) => ({ default: m.MyIssuesPage })));
+const NotFoundPage = lazy(() => import("./pages/NotFoundPage").then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
   return (

@@ -1,12 +1,10 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { formatDate } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
-import { DirectionCloseInput } from "../../shared/schemas/directions";
-import { type Outputs, useTRPC } from "../lib/trpc";
-import { FormFeedback } from "./admin/FormFeedback";
-import { useAdminForm } from "./admin/useAdminForm";
-import { FormField } from "./FormField";
+import type { Outputs } from "../lib/trpc";
+
+// The form and its checks load when someone opens it, not with every list of arahan.
+const CloseForm = lazy(() => import("./DirectionCloseForm"));
 
 export type Direction = Outputs["directions"]["list"][number];
 
@@ -16,45 +14,6 @@ const text = t.directions;
 export function DirectionStatus({ direction }: { direction: Direction }) {
   if (direction.overdue) return <span className="badge badge-overdue">{text.overdue}</span>;
   return <span className="badge">{direction.status === "done" ? text.done : text.open}</span>;
-}
-
-function CloseForm({ direction }: { direction: Direction }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const close = useMutation(trpc.directions.close.mutationOptions());
-  const form = useAdminForm({ note: "" });
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const saved = await form.submit(
-      DirectionCloseInput,
-      { id: direction.id, note: form.values.note },
-      close.mutateAsync,
-    );
-    if (!saved) return;
-    form.succeed(text.closed, { note: "" });
-    await Promise.all([
-      queryClient.invalidateQueries(trpc.directions.pathFilter()),
-      queryClient.invalidateQueries(trpc.dashboard.pathFilter()),
-      queryClient.invalidateQueries(trpc.apels.pathFilter()),
-    ]);
-  }
-
-  return (
-    <form className="direction-close" onSubmit={onSubmit} noValidate>
-      <FormField {...form.field("note")} label={text.closeNote} required>
-        {(props) => (
-          <textarea
-            {...props}
-            rows={2}
-            value={form.values.note}
-            onChange={(e) => form.set("note", e.target.value)}
-          />
-        )}
-      </FormField>
-      <FormFeedback form={form} submitLabel={text.closeSubmit} />
-    </form>
-  );
 }
 
 /** Arahan, overdue first; those the reader may close get a form for the closing note. */
@@ -80,7 +39,15 @@ export function DirectionList({
           {d.status === "done" && d.closingNote ? <p className="muted">{d.closingNote}</p> : null}
           {canClose && d.status === "open" ? (
             closing === d.id ? (
-              <CloseForm direction={d} />
+              <Suspense
+                fallback={
+                  <p className="loading" role="status">
+                    {t.state.loading}
+                  </p>
+                }
+              >
+                <CloseForm direction={d} />
+              </Suspense>
             ) : (
               <button type="button" onClick={() => setClosing(d.id)}>
                 {text.closeAction}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { id as t } from "../../shared/messages/id";
 import { useAuth } from "../lib/auth";
@@ -104,7 +104,15 @@ export function Layout() {
         {showAsOf ? <AsOfBanner /> : null}
       </header>
       <main id="isi" ref={main} tabIndex={-1}>
-        <Outlet />
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              {t.state.loading}
+            </p>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">{t.city}</footer>
     </>

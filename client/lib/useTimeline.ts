@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { TIMELINE_PAGE } from "../../shared/schemas/updates";
+import { TIMELINE_PAGE } from "../../shared/api";
 import { type TimelineEntry, useTRPC, useTRPCClient } from "./trpc";
 
 export interface MoreEntries {

@@ -11,9 +11,16 @@ import { QueryState } from "../components/QueryState";
 import { StalePanel } from "../components/StalePanel";
 import { useTRPC } from "../lib/trpc";
 import { useAsOf } from "../lib/useAsOf";
+import { useNearViewport } from "../lib/useNearViewport";
 import { usePageTitle } from "../lib/usePageTitle";
 
 const DashboardCharts = lazy(() => import("../components/charts/DashboardCharts"));
+
+const chartsPlaceholder = (
+  <p className="chart-placeholder" role="status">
+    {t.dashboard.chartsLoading}
+  </p>
+);
 
 export function DashboardPage() {
   const trpc = useTRPC();
@@ -23,6 +30,7 @@ export function DashboardPage() {
   const summary = useQuery(trpc.dashboard.summary.queryOptions({ asOf, since }));
   const issues = useQuery(trpc.issues.list.queryOptions({ asOf }));
   const trend = useQuery(trpc.dashboard.history.queryOptions({ asOf }));
+  const [chartsRef, chartsNear] = useNearViewport();
 
   return (
     <div className="page">
@@ -44,15 +52,13 @@ export function DashboardPage() {
             <HeadlineFigures summary={summary.data} />
             <AttentionPanel summary={summary.data} />
             <OverdueDirectionsPanel asOf={asOf} />
-            <section aria-label={t.dashboard.charts}>
-              <Suspense
-                fallback={
-                  <p className="chart-placeholder" role="status">
-                    {t.dashboard.chartsLoading}
-                  </p>
-                }
-              >
-                <DashboardCharts issues={issues.data} summary={summary.data} trend={trend.data} />
+            <section aria-label={t.dashboard.charts} ref={chartsRef}>
+              <Suspense fallback={chartsPlaceholder}>
+                {chartsNear ? (
+                  <DashboardCharts issues={issues.data} summary={summary.data} trend={trend.data} />
+                ) : (
+                  chartsPlaceholder
+                )}
               </Suspense>
             </section>
             <div className="two-columns">

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import { TIMELINE_PAGE, TimelineInput, UpdateInput } from "../../shared/schemas/updates";
+import { TIMELINE_PAGE } from "../../shared/api";
+import { TimelineInput, UpdateInput } from "../../shared/schemas/updates";
 import { assertMayUpdateIssue } from "../auth/authorize";
 import { issueExists } from "../repositories/issues";
 import { timeline } from "../repositories/updates";

@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { TIMELINE_PAGE_MAX } from "../api";
 import { HEALTHS, isStageBackward, STAGES, type Stage } from "../domain";
 import { entityId, hasVisibleText, httpUrl, optionalText } from "./common";
-
-export const TIMELINE_PAGE = 50;
-export const TIMELINE_PAGE_MAX = 200;
 
 /** One page of an issue's updates, newest first: those older than the update `before`. */
 export const TimelineInput = z.object({

@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, within } from "@testing-library/react";
+import { act, configure, fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DashboardPage } from "../../client/pages/DashboardPage";
@@ -298,5 +298,45 @@ describe("DashboardPage", () => {
       "Identifikasi: 2; Perencanaan: 1; Penganggaran: 2; Pengadaan: 1; Penanganan: 3; Selesai: 2",
     );
     expect(await findChart("Progres dari waktu ke waktu")).toBeInTheDocument();
+  });
+
+  it("draws the charts only once the reader scrolls near them, saying they are coming until then", async () => {
+    const watched: {
+      element: Element;
+      margin: string | undefined;
+      callback: IntersectionObserverCallback;
+    }[] = [];
+    class FakeObserver {
+      constructor(
+        private readonly callback: IntersectionObserverCallback,
+        private readonly options?: IntersectionObserverInit,
+      ) {}
+      observe(element: Element) {
+        watched.push({ element, margin: this.options?.rootMargin, callback: this.callback });
+      }
+      disconnect() {}
+    }
+    vi.stubGlobal("IntersectionObserver", FakeObserver);
+    try {
+      await renderDashboard();
+      const region = screen.getByRole("region", { name: "Grafik" });
+      expect(within(region).getByRole("status")).toHaveTextContent("Memuat grafik…");
+      expect(screen.queryByText("Progres per isu", { selector: "figcaption" })).toBeNull();
+      // The figures and the list above and below them are all there already.
+      expect(screen.getByRole("table")).toBeInTheDocument();
+
+      const { element, margin, callback } = watched.find((w) => w.element === region) ?? {};
+      expect(margin).toBe("400px");
+      act(() =>
+        callback?.(
+          [{ isIntersecting: true, target: element } as unknown as IntersectionObserverEntry],
+          {} as IntersectionObserver,
+        ),
+      );
+      expect(await findChart("Progres per isu")).toBeInTheDocument();
+      expect(within(region).queryByText("Memuat grafik…")).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

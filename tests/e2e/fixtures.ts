@@ -63,3 +63,11 @@ export async function openMenu(page: Page) {
     await button.click();
   }
 }
+
+/** Scrolls to the dashboard's charts, as a reader would: they are drawn only as they near the screen. */
+export async function scrollToCharts(page: Page) {
+  const charts = page.getByRole("region", { name: "Grafik" });
+  await charts.scrollIntoViewIfNeeded();
+  await expect(charts.locator("figure.chart").first()).toBeVisible();
+  return charts;
+}

@@ -1,11 +1,12 @@
-import { expect, openMenu, test } from "./fixtures";
+import { expect, openMenu, scrollToCharts, test } from "./fixtures";
 
 test("dashboard → issue → awards", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByText(/5 dari 11 isu prioritas telah memasuki tahap penanganan/)).toBeVisible();
   await expect(page.getByRole("row")).toHaveCount(12); // header + 11 issues
 
-  // Charts arrive after the figures and the list, from their own lazily loaded chunk.
+  // Charts are drawn from their own lazily loaded chunk once the reader scrolls near them.
+  await scrollToCharts(page);
   await expect(page.getByText("Progres per isu", { exact: true })).toBeVisible();
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
 
