@@ -7,6 +7,7 @@ import { recordBodyBytes } from "./accessLog";
 import { readSessionToken } from "./auth/cookies";
 import type { SessionCache } from "./auth/sessionCache";
 import type { AppServices } from "./context";
+import { acceptedEncoding, type Encoding, encode, MIN_COMPRESSED_BYTES } from "./encoding";
 
 /**
  * Who may be given a cached answer of a read:
@@ -182,32 +183,75 @@ interface HeaderLists {
   notModified: string[];
 }
 
-const headerLists = new WeakMap<RouterAnswer, Map<readonly string[], HeaderLists>>();
+/** An answer as sent in one encoding: its bytes, their ETag (a cached answer's), its headers. */
+interface Representation {
+  body: Buffer;
+  etag: string | undefined;
+  /** Header lists per `base`, built on first use. */
+  lists: Map<readonly string[], HeaderLists>;
+}
 
-/** An answer's headers after `base`, as the flat list one `writeHead` call takes; built once per answer. */
-function listsOf(answer: RouterAnswer | CachedAnswer, base: readonly string[]): HeaderLists {
-  let byBase = headerLists.get(answer);
-  if (!byBase) {
-    byBase = new Map();
-    headerLists.set(answer, byBase);
+const representations = new WeakMap<RouterAnswer, Partial<Record<Encoding | "identity", Representation>>>();
+
+/**
+ * An answer in an encoding (null: as it is), made once per answer: a cached answer is compressed
+ * once for all the requests it serves. An encoded answer's ETag names its encoding, since a
+ * validator stands for one set of bytes.
+ */
+function representationOf(answer: RouterAnswer | CachedAnswer, encoding: Encoding | null): Representation {
+  let all = representations.get(answer);
+  if (!all) {
+    all = {};
+    representations.set(answer, all);
   }
-  let lists = byBase.get(base);
+  const key = encoding ?? "identity";
+  let representation = all[key];
+  if (!representation) {
+    const etag =
+      answer.status === 200 && "etag" in answer
+        ? encoding
+          ? `${answer.etag.slice(0, -1)}-${encoding}"`
+          : answer.etag
+        : undefined;
+    const body = encoding ? encode(answer.body, encoding) : answer.body;
+    representation = { body, etag, lists: new Map() };
+    all[key] = representation;
+  }
+  return representation;
+}
+
+/** Headers after `base`, as the flat list one `writeHead` call takes; built once per answer and encoding. */
+function listsOf(
+  answer: RouterAnswer,
+  representation: Representation,
+  encoding: Encoding | null,
+  base: readonly string[],
+): HeaderLists {
+  let lists = representation.lists.get(base);
   if (!lists) {
     const common = [...base];
+    const compressible = answer.body.length >= MIN_COMPRESSED_BYTES;
+    let vary: string | undefined;
     for (const [name, value] of Object.entries(answer.headers)) {
-      if (!["cache-control", "content-length", "etag"].includes(name.toLowerCase())) common.push(name, value);
+      const lower = name.toLowerCase();
+      if (lower === "vary") vary = value;
+      else if (!["cache-control", "content-length", "etag"].includes(lower)) common.push(name, value);
     }
-    if (answer.status === 200 && "etag" in answer) common.push("ETag", answer.etag);
+    if (compressible) vary = vary ? `${vary}, accept-encoding` : "accept-encoding";
+    if (vary) common.push("Vary", vary);
+    if (encoding) common.push("Content-Encoding", encoding);
+    if (representation.etag !== undefined) common.push("ETag", representation.etag);
     common.push("Cache-Control", "no-store");
-    lists = { full: [...common, "Content-Length", String(answer.body.length)], notModified: common };
-    byBase.set(base, lists);
+    lists = { full: [...common, "Content-Length", String(representation.body.length)], notModified: common };
+    representation.lists.set(base, lists);
   }
   return lists;
 }
 
 /**
  * Writes an answer after the `base` headers (the security headers every answer carries), all in
- * one `writeHead`; for a cached read, 304 when the client already holds these exact bytes.
+ * one `writeHead`, compressed when the client accepts it and the answer is worth it; for a
+ * cached read, 304 when the client already holds these exact bytes.
  */
 export function sendAnswer(
   req: http.IncomingMessage,
@@ -215,13 +259,15 @@ export function sendAnswer(
   answer: RouterAnswer | CachedAnswer,
   base: readonly string[],
 ): void {
-  const lists = listsOf(answer, base);
-  if (answer.status === 200 && "etag" in answer && req.headers["if-none-match"] === answer.etag) {
+  const encoding = answer.body.length >= MIN_COMPRESSED_BYTES ? acceptedEncoding(req) : null;
+  const representation = representationOf(answer, encoding);
+  const lists = listsOf(answer, representation, encoding, base);
+  if (representation.etag !== undefined && req.headers["if-none-match"] === representation.etag) {
     res.writeHead(304, lists.notModified);
     res.end();
     return;
   }
   res.writeHead(answer.status, lists.full);
-  recordBodyBytes(res, answer.body.length);
-  res.end(answer.body);
+  recordBodyBytes(res, representation.body.length);
+  res.end(representation.body);
 }
