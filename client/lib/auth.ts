@@ -75,15 +75,26 @@ export function useAuth() {
   };
 }
 
-/** Ends the session on the server, forgets every cached answer, and goes to the sign-in page. */
+/**
+ * Forgets every answer no component shows (what the pages left behind had fetched), so the next
+ * person to sign in on this browser starts afresh.
+ */
+export function forgetUnshownAnswers(queryClient: QueryClient): void {
+  queryClient.removeQueries({ type: "inactive" });
+}
+
+/** Ends the session on the server and goes to the sign-in page, which forgets every cached answer. */
 export function useSignOut() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
   function finish() {
-    queryClient.clear();
-    queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+    const me = trpc.auth.me.queryKey();
+    // The account is forgotten before it is set to null, so the session watcher does not take
+    // this for a lost session. The sign-in page forgets the rest, once no page shows it.
+    queryClient.removeQueries({ queryKey: me, exact: true });
+    queryClient.setQueryData(me, null);
     navigate(LOGIN_PATH);
   }
 

@@ -3,7 +3,14 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { id as t } from "../../shared/messages/id";
 import { FormField } from "../components/FormField";
-import { errorCode, forgetSessionEnded, hasSessionEnded, safeReturnPath, useAuth } from "../lib/auth";
+import {
+  errorCode,
+  forgetSessionEnded,
+  forgetUnshownAnswers,
+  hasSessionEnded,
+  safeReturnPath,
+  useAuth,
+} from "../lib/auth";
 import { useTRPC } from "../lib/trpc";
 import { usePageTitle } from "../lib/usePageTitle";
 
@@ -33,6 +40,11 @@ export function LoginPage() {
   useEffect(() => forgetSessionEnded(queryClient), [queryClient]);
   const target = safeReturnPath(params.get("kembali"));
   const { user } = useAuth();
+  // Signed out, with the pages behind sign-in gone: what they fetched is forgotten now, for
+  // whoever signs in next. Not earlier: a page still on screen would fetch it again, signed out.
+  useEffect(() => {
+    if (user === null) forgetUnshownAnswers(queryClient);
+  }, [user, queryClient]);
 
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");

@@ -1,4 +1,4 @@
-import { configure, screen, within } from "@testing-library/react";
+import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "../../server/auth/sessions";
@@ -80,7 +80,7 @@ describe("Pages behind sign-in", () => {
       role: "pimpinan",
     });
     let session: SessionUser | null = account;
-    await renderApp("/", { db, user: () => session });
+    const { queryClient } = await renderApp("/", { db, user: () => session });
     const user = userEvent.setup();
     const issueLink = await screen.findByRole("link", { name: "Banjir kawasan Soekarno-Hatta" });
 
@@ -91,6 +91,10 @@ describe("Pages behind sign-in", () => {
     expect(await screen.findByText("Sesi Anda telah berakhir. Silakan masuk kembali.")).toBeInTheDocument();
     expect(currentUrl()).toBe("/masuk?kembali=%2Fisu%2F4");
     expect(within(header()).queryByText("Wali Kota")).not.toBeInTheDocument();
+    // What was fetched in that session is not kept for whoever signs in next.
+    await waitFor(() =>
+      expect(queryClient.getQueryCache().findAll({ queryKey: [["dashboard"]] })).toHaveLength(0),
+    );
 
     await user.type(screen.getByLabelText("Nama pengguna"), "pimpinan");
     await user.type(screen.getByLabelText("Kata sandi"), TEST_PASSWORD);
