@@ -1,5 +1,5 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { App } from "./App";
@@ -13,14 +13,18 @@ const trpcClient = createClient();
 const root = document.getElementById("root");
 if (!root) throw new Error("Elemen #root tidak ditemukan.");
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </TRPCProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// The first drawing as a transition: React yields to the browser between components while it
+// builds the page, instead of holding the main thread for the whole of it.
+startTransition(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </TRPCProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+});

@@ -8,9 +8,15 @@ import { useEffect, useState } from "react";
  */
 export function useNearViewport(margin = "400px"): [(element: Element | null) => void, boolean] {
   const [element, setElement] = useState<Element | null>(null);
-  const [near, setNear] = useState(() => typeof IntersectionObserver === "undefined");
+  const [near, setNear] = useState(false);
   useEffect(() => {
     if (near || element === null) return;
+    // Set from an effect even then, never while rendering: what appears is then drawn as an
+    // update of its own, not as part of whatever drew the element.
+    if (typeof IntersectionObserver === "undefined") {
+      setNear(true);
+      return;
+    }
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) setNear(true);

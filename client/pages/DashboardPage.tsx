@@ -1,5 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
+import {
+  lazy,
+  type ReactNode,
+  Suspense,
+  startTransition,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
 import { formatDate } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
 import { AttentionPanel } from "../components/AttentionPanel";
@@ -22,6 +31,17 @@ const chartsPlaceholder = (
   </p>
 );
 
+/**
+ * What follows the first screen: drawn a moment after it, as a transition of its own, so that
+ * neither step holds the main thread long. Nothing on screen moves: it only ever appears below.
+ * Its own component, so that this second step draws only what it shows.
+ */
+function Later({ children }: { children: ReactNode }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => startTransition(() => setShown(true)), []);
+  return shown ? children : null;
+}
+
 export function DashboardPage() {
   const trpc = useTRPC();
   const { asOf, since } = useAsOf();
@@ -32,40 +52,55 @@ export function DashboardPage() {
   const trend = useQuery(trpc.dashboard.history.queryOptions({ asOf }));
   const [chartsRef, chartsNear] = useNearViewport();
 
+  // Drawing the page is the heaviest work of its load. Drawn from a deferred value, it is done
+  // at a lower priority that lets the browser in between components, instead of holding the
+  // main thread until the whole page is built. The date travels with its figures, so a page
+  // caught between two dates never shows one's figures under the other's name.
+  const latest = useMemo(
+    () =>
+      summary.data && issues.data
+        ? { asOf, summary: summary.data, issues: issues.data, trend: trend.data }
+        : undefined,
+    [asOf, summary.data, issues.data, trend.data],
+  );
+  const view = useDeferredValue(latest);
+
   return (
     <div className="page">
       <h1 className="visually-hidden">{t.dashboard.title}</h1>
       <QueryState
-        isPending={summary.isPending || issues.isPending}
+        isPending={view === undefined}
         error={summary.error ?? issues.error}
         onRetry={() => {
           void summary.refetch();
           void issues.refetch();
         }}
       >
-        {summary.data && issues.data ? (
+        {view ? (
           <>
             <p className="headline">
-              {t.dashboard.headline(summary.data.inHandlingOrLater, summary.data.total)}
-              {asOf ? ` ${t.dashboard.headlineAsOf(formatDate(asOf))}` : ""}.
+              {t.dashboard.headline(view.summary.inHandlingOrLater, view.summary.total)}
+              {view.asOf ? ` ${t.dashboard.headlineAsOf(formatDate(view.asOf))}` : ""}.
             </p>
-            <HeadlineFigures summary={summary.data} />
-            <AttentionPanel summary={summary.data} />
-            <OverdueDirectionsPanel asOf={asOf} />
-            <section aria-label={t.dashboard.charts} ref={chartsRef}>
-              <Suspense fallback={chartsPlaceholder}>
-                {chartsNear ? (
-                  <DashboardCharts issues={issues.data} summary={summary.data} trend={trend.data} />
-                ) : (
-                  chartsPlaceholder
-                )}
-              </Suspense>
-            </section>
-            <div className="two-columns">
-              <ChangesPanel summary={summary.data} />
-              <StalePanel summary={summary.data} />
-            </div>
-            <IssueTable issues={issues.data} />
+            <HeadlineFigures summary={view.summary} />
+            <AttentionPanel summary={view.summary} />
+            <OverdueDirectionsPanel asOf={view.asOf} />
+            <Later>
+              <section aria-label={t.dashboard.charts} ref={chartsRef}>
+                <Suspense fallback={chartsPlaceholder}>
+                  {chartsNear ? (
+                    <DashboardCharts issues={view.issues} summary={view.summary} trend={view.trend} />
+                  ) : (
+                    chartsPlaceholder
+                  )}
+                </Suspense>
+              </section>
+              <div className="two-columns">
+                <ChangesPanel summary={view.summary} />
+                <StalePanel summary={view.summary} />
+              </div>
+              <IssueTable issues={view.issues} />
+            </Later>
           </>
         ) : null}
       </QueryState>

@@ -58,6 +58,8 @@ export async function horizontalOverflow(page: Page): Promise<number> {
  * account are on screen; elsewhere they always are.
  */
 export async function openMenu(page: Page) {
+  // The header is drawn once the app's script has run, which may be after the page's load event.
+  await page.getByRole("banner").waitFor();
   const button = page.getByRole("button", { name: "Menu" });
   if ((await button.isVisible()) && (await button.getAttribute("aria-expanded")) !== "true") {
     await button.click();
