@@ -181,10 +181,12 @@ async function benchSize(size: number): Promise<void> {
   ];
 
   // The bare server answers with the very bytes the real one sent: the body and the headers
-  // (Node adds Date, Connection and Keep-Alive to both).
+  // (Node adds Date, Connection and Keep-Alive to both). The load generator sends no
+  // Accept-Encoding, so the real server answers it uncompressed; fetch would ask for gzip and
+  // decode it, leaving the compressed length beside the decoded body.
   const answers: Record<string, Answer> = {};
   for (const [, url] of cases) {
-    const response = await fetch(`${base}${url}`, { headers });
+    const response = await fetch(`${base}${url}`, { headers: { ...headers, "Accept-Encoding": "identity" } });
     if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
     const sent = [...response.headers].filter(
       ([name]) => !["date", "connection", "keep-alive"].includes(name),
