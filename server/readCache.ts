@@ -159,12 +159,14 @@ export function createReadCache(services: AppServices, sessions: SessionCache) {
     if (running) return running;
     const at = performance.now();
     const promise = run()
-      .then((answer) => {
+      .then((answer): CachedAnswer => {
+        // The very object kept is the one sent, so its compressed bytes are made once for all.
+        const entry: Entry = { ...answer, version: key.version, day: key.day, at };
         if (answer.status === 200 && dataVersion(services.db) === key.version && currentDay() === key.day) {
           if (entries.size >= MAX_ENTRIES) entries.clear();
-          entries.set(key.key, { ...answer, version: key.version, day: key.day, at });
+          entries.set(key.key, entry);
         }
-        return answer;
+        return entry;
       })
       .finally(() => pending.delete(id));
     pending.set(id, promise);
