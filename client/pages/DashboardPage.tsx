@@ -31,6 +31,9 @@ const chartsPlaceholder = (
   </p>
 );
 
+/** The charts' space until they near the screen: held, and silent, since nothing loads yet. */
+const chartsSpace = <div className="chart-placeholder" />;
+
 /**
  * What follows the first screen: drawn a moment after it, as a transition of its own, so that
  * neither step holds the main thread long. Nothing on screen moves: it only ever appears below.
@@ -91,7 +94,7 @@ export function DashboardPage() {
                   {chartsNear ? (
                     <DashboardCharts issues={view.issues} summary={view.summary} trend={view.trend} />
                   ) : (
-                    chartsPlaceholder
+                    chartsSpace
                   )}
                 </Suspense>
               </section>
