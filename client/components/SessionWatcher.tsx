@@ -1,6 +1,6 @@
 import { hashKey, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { errorCode, markSessionEnded } from "../lib/auth";
+import { errorCode, markSessionEnded, takeSigningOut } from "../lib/auth";
 import { useTRPC } from "../lib/trpc";
 
 /**
@@ -26,6 +26,7 @@ export function SessionWatcher() {
     function sessionEnded() {
       if (!signedIn) return;
       signedIn = false;
+      if (takeSigningOut(queryClient)) return;
       // Set before anything renders the signed-out state, so the sign-in page can say why.
       markSessionEnded(queryClient);
       queryClient.setQueryData(meKey, null);

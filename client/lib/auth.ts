@@ -47,6 +47,17 @@ export function safeReturnPath(raw: string | null | undefined): string {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/** App instances (one per QueryClient) whose user has just pressed "Keluar". */
+const signingOut = new WeakSet<QueryClient>();
+
+/**
+ * Whether the account turning null was the user signing out (said once): not a session that
+ * ended by itself.
+ */
+export function takeSigningOut(queryClient: QueryClient): boolean {
+  return signingOut.delete(queryClient);
+}
+
 /** App instances (one per QueryClient) whose session ended without the user signing out. */
 const endedSessions = new WeakSet<QueryClient>();
 
@@ -90,11 +101,11 @@ export function useSignOut() {
   const navigate = useNavigate();
 
   function finish() {
-    const me = trpc.auth.me.queryKey();
-    // The account is forgotten before it is set to null, so the session watcher does not take
-    // this for a lost session. The sign-in page forgets the rest, once no page shows it.
-    queryClient.removeQueries({ queryKey: me, exact: true });
-    queryClient.setQueryData(me, null);
+    // Signed out at once: the header and the page behind sign-in redraw now, before the sign-in
+    // page has arrived. The session watcher is told, so it does not take this for a lost
+    // session; the sign-in page forgets the rest, once no page shows it.
+    signingOut.add(queryClient);
+    queryClient.setQueryData(trpc.auth.me.queryKey(), null);
     navigate(LOGIN_PATH);
   }
 
