@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { id as t } from "../shared/messages/id";
 import { Layout } from "./components/Layout";
+import { LoadBoundary } from "./components/LoadBoundary";
 import { RequireAuth } from "./components/RequireAuth";
 import { SessionWatcher } from "./components/SessionWatcher";
 import { AdminPage } from "./pages/AdminPage";
@@ -29,15 +30,17 @@ export function App() {
           <Route
             path="apel"
             element={
-              <Suspense
-                fallback={
-                  <p className="loading" role="status">
-                    {t.apel.loading}
-                  </p>
-                }
-              >
-                <ApelPage />
-              </Suspense>
+              <LoadBoundary resetKey="apel">
+                <Suspense
+                  fallback={
+                    <p className="loading" role="status">
+                      {t.apel.loading}
+                    </p>
+                  }
+                >
+                  <ApelPage />
+                </Suspense>
+              </LoadBoundary>
             }
           />
         </Route>

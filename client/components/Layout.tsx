@@ -5,6 +5,7 @@ import { useAuth } from "../lib/auth";
 import { useAsOfLink } from "../lib/useAsOf";
 import { AccountMenu } from "./AccountMenu";
 import { AsOfBanner, AsOfControl } from "./AsOfControl";
+import { LoadBoundary } from "./LoadBoundary";
 
 /** Pages that show no as-of view: signing in, "Isu saya" (always today), exports (their own date); nor the admin screens. */
 const WITHOUT_AS_OF = ["/masuk", "/isu-saya", "/ekspor"];
@@ -104,15 +105,17 @@ export function Layout() {
         {showAsOf ? <AsOfBanner /> : null}
       </header>
       <main id="isi" ref={main} tabIndex={-1}>
-        <Suspense
-          fallback={
-            <p className="loading" role="status">
-              {t.state.loading}
-            </p>
-          }
-        >
-          <Outlet />
-        </Suspense>
+        <LoadBoundary resetKey={pathname}>
+          <Suspense
+            fallback={
+              <p className="loading" role="status">
+                {t.state.loading}
+              </p>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </LoadBoundary>
       </main>
       <footer className="site-footer">{t.city}</footer>
     </>

@@ -87,6 +87,8 @@ export const id = {
     loading: "Memuat data…",
     error: "Data gagal dimuat. Periksa sambungan, lalu coba lagi.",
     retry: "Coba lagi",
+    pageFailed: "Halaman ini gagal dimuat. Periksa sambungan, lalu muat ulang halaman.",
+    reload: "Muat ulang",
     notFound: "Halaman tidak ditemukan.",
     issueNotFound: "Isu tidak ditemukan",
     issueNotFoundDetail: "Tidak ada isu prioritas dengan nomor ini.",

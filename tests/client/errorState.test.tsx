@@ -1,7 +1,10 @@
-import { screen, within } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { sql } from "kysely";
-import { describe, expect, it } from "vitest";
+import { lazy, Suspense } from "react";
+import { MemoryRouter, Route, Routes, useLocation } from "react-router";
+import { describe, expect, it, vi } from "vitest";
+import { LoadBoundary } from "../../client/components/LoadBoundary";
 import { AwardsPage } from "../../client/pages/AwardsPage";
 import { DashboardPage } from "../../client/pages/DashboardPage";
 import { IssuePage } from "../../client/pages/IssuePage";
@@ -63,5 +66,46 @@ describe("When the data cannot be loaded", () => {
       await screen.findByText("5 dari 11 isu prioritas telah memasuki tahap penanganan."),
     ).toBeInTheDocument();
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+});
+
+/** A page whose chunk cannot be fetched, as after a new version went live. */
+const Unreachable = lazy(() => Promise.reject(new TypeError("Failed to fetch dynamically imported module")));
+
+function Pages() {
+  const { pathname } = useLocation();
+  return (
+    <LoadBoundary resetKey={pathname}>
+      <Suspense fallback={<p>Memuat…</p>}>
+        <Routes>
+          <Route path="/" element={<Unreachable />} />
+        </Routes>
+      </Suspense>
+    </LoadBoundary>
+  );
+}
+
+describe("When a page's code cannot be fetched", () => {
+  it("says so with a way to reload, instead of a blank app", async () => {
+    // React reports the error it caught; that is expected here.
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const reload = vi.fn();
+    vi.stubGlobal("location", { ...window.location, reload });
+    try {
+      const user = userEvent.setup();
+      render(
+        <MemoryRouter initialEntries={["/"]}>
+          <Pages />
+        </MemoryRouter>,
+      );
+      const alert = await screen.findByRole("alert");
+      expect(alert).toHaveTextContent(
+        "Halaman ini gagal dimuat. Periksa sambungan, lalu muat ulang halaman.",
+      );
+      await user.click(within(alert).getByRole("button", { name: "Muat ulang" }));
+      expect(reload).toHaveBeenCalledOnce();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
