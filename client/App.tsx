@@ -3,6 +3,7 @@ import { Route, Routes } from "react-router";
 import { id as t } from "../shared/messages/id";
 import { Layout } from "./components/Layout";
 import { LoadBoundary } from "./components/LoadBoundary";
+import { Loading } from "./components/QueryState";
 import { RequireAuth } from "./components/RequireAuth";
 import { SessionWatcher } from "./components/SessionWatcher";
 import { AdminPage } from "./pages/AdminPage";
@@ -31,13 +32,7 @@ export function App() {
             path="apel"
             element={
               <LoadBoundary resetKey="apel">
-                <Suspense
-                  fallback={
-                    <p className="loading" role="status">
-                      {t.apel.loading}
-                    </p>
-                  }
-                >
+                <Suspense fallback={<Loading text={t.apel.loading} />}>
                   <ApelPage />
                 </Suspense>
               </LoadBoundary>

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from "react";
 import { formatDate } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
 import type { Outputs } from "../lib/trpc";
+import { Loading } from "./QueryState";
 
 // The form and its checks load when someone opens it, not with every list of arahan.
 const CloseForm = lazy(() => import("./DirectionCloseForm"));
@@ -39,13 +40,7 @@ export function DirectionList({
           {d.status === "done" && d.closingNote ? <p className="muted">{d.closingNote}</p> : null}
           {canClose && d.status === "open" ? (
             closing === d.id ? (
-              <Suspense
-                fallback={
-                  <p className="loading" role="status">
-                    {t.state.loading}
-                  </p>
-                }
-              >
+              <Suspense fallback={<Loading />}>
                 <CloseForm direction={d} />
               </Suspense>
             ) : (

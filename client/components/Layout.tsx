@@ -6,6 +6,7 @@ import { useAsOfLink } from "../lib/useAsOf";
 import { AccountMenu } from "./AccountMenu";
 import { AsOfBanner, AsOfControl } from "./AsOfControl";
 import { LoadBoundary } from "./LoadBoundary";
+import { Loading } from "./QueryState";
 
 /** Pages that show no as-of view: signing in, "Isu saya" (always today), exports (their own date); nor the admin screens. */
 const WITHOUT_AS_OF = ["/masuk", "/isu-saya", "/ekspor"];
@@ -106,13 +107,7 @@ export function Layout() {
       </header>
       <main id="isi" ref={main} tabIndex={-1}>
         <LoadBoundary resetKey={pathname}>
-          <Suspense
-            fallback={
-              <p className="loading" role="status">
-                {t.state.loading}
-              </p>
-            }
-          >
+          <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>
         </LoadBoundary>

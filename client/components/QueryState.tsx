@@ -31,11 +31,16 @@ export function QueryState({ isPending, error, onRetry, notFound, loadingText, c
     );
   }
   if (isPending) {
-    return (
-      <p className="loading" role="status" aria-live="polite">
-        {loadingText ?? t.state.loading}
-      </p>
-    );
+    return <Loading text={loadingText} />;
   }
   return <>{children}</>;
+}
+
+/** A line saying something is on its way (data, or a page's code), announced to screen readers. */
+export function Loading({ text = t.state.loading }: { text?: string | undefined }) {
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      {text}
+    </p>
+  );
 }

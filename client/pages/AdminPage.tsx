@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { id as t } from "../../shared/messages/id";
+import { Loading } from "../components/QueryState";
 
 // The Sekda office's screens are for a handful of people: keep them out of everyone's first load.
 const AdminArea = lazy(() => import("./admin/AdminArea"));
@@ -7,13 +8,7 @@ const AdminArea = lazy(() => import("./admin/AdminArea"));
 /** `/admin/*`: the Sekda office's screens, loaded on first visit. */
 export function AdminPage() {
   return (
-    <Suspense
-      fallback={
-        <p className="loading" role="status">
-          {t.admin.loadingPage}
-        </p>
-      }
-    >
+    <Suspense fallback={<Loading text={t.admin.loadingPage} />}>
       <AdminArea />
     </Suspense>
   );

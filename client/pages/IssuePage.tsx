@@ -6,7 +6,7 @@ import { formatDate, formatPercent } from "../../shared/format";
 import { id as t } from "../../shared/messages/id";
 import { HealthBadge, ProgressValue } from "../components/Badges";
 import { DeliveryChain, FundingTable, IndicatorPanel, targetDateText } from "../components/IssueFacts";
-import { QueryState } from "../components/QueryState";
+import { Loading, QueryState } from "../components/QueryState";
 import { StageTrack } from "../components/StageTrack";
 import { Timeline } from "../components/Timeline";
 import { useTRPC } from "../lib/trpc";
@@ -120,19 +120,11 @@ export function IssuePage() {
                     <Link to={`/isu/${data.number}`}>{t.account.form.asOfLink}</Link>
                   </p>
                 ) : timeline.data ? (
-                  <Suspense
-                    fallback={
-                      <p className="loading" role="status">
-                        {t.account.form.loading}
-                      </p>
-                    }
-                  >
+                  <Suspense fallback={<Loading text={t.account.form.loading} />}>
                     <UpdateForm issue={data} timeline={timeline.data} />
                   </Suspense>
                 ) : (
-                  <p className="loading" role="status">
-                    {t.account.form.loading}
-                  </p>
+                  <Loading text={t.account.form.loading} />
                 )}
               </section>
             ) : null}

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from "react";
 import { Navigate, NavLink, Route, Routes } from "react-router";
 import { id as t } from "../../../shared/messages/id";
-import { QueryState } from "../../components/QueryState";
+import { Loading, QueryState } from "../../components/QueryState";
 import { useAuth } from "../../lib/auth";
 import { usePageTitle } from "../../lib/usePageTitle";
 import { NotFoundPage } from "../NotFoundPage";
@@ -50,13 +50,7 @@ export default function AdminArea() {
               ))}
             </ul>
           </nav>
-          <Suspense
-            fallback={
-              <p className="loading" role="status">
-                {t.admin.loadingPage}
-              </p>
-            }
-          >
+          <Suspense fallback={<Loading text={t.admin.loadingPage} />}>
             <Routes>
               <Route index element={<Navigate to="akun" replace />} />
               <Route path="akun" element={<AccountsPage />} />
