@@ -40,10 +40,11 @@ export function mayUpdateIssue(user: SessionUser, agencyIds: readonly number[]):
   return false;
 }
 
-/** Throws NOT_FOUND for an unknown issue, FORBIDDEN when `user` may not update it. */
-export async function assertMayUpdateIssue(db: DB, user: SessionUser, issueId: number): Promise<void> {
-  const agencyIds = (await responsibleAgencies(db, issueId)).get(issueId);
-  if (agencyIds === undefined) throw new TRPCError({ code: "NOT_FOUND", message: "Isu tidak ditemukan." });
+/**
+ * Throws FORBIDDEN when `user` may not post updates on an issue whose responsible agencies are
+ * `agencyIds`. Synchronous, so a write checks it inside its own transaction.
+ */
+export function assertMayUpdateIssue(user: SessionUser, agencyIds: readonly number[]): void {
   if (!mayUpdateIssue(user, agencyIds)) throw forbidden();
 }
 

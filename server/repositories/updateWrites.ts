@@ -4,6 +4,7 @@ import { type DB, sqliteOf } from "../../db/database";
 import type { NewIssueUpdate } from "../../db/schema";
 import type { Stage } from "../../shared/domain";
 import { stageAfter, type UpdateInput, updateRuleErrors } from "../../shared/schemas/updates";
+import { assertMayUpdateIssue } from "../auth/authorize";
 import type { SessionUser } from "../auth/sessions";
 import { fieldError, fieldErrors } from "../errors";
 import { auditRow } from "./audit";
@@ -21,9 +22,14 @@ interface CurrentRow {
 /** The statements an update writes with, prepared once per connection. */
 function statementsFor(sqlite: SQLite.Database) {
   return {
-    issue: sqlite.prepare<[number], { id: number; number: number; version: number }>(
-      "select id, number, version from issues where id = ?",
+    issue: sqlite.prepare<[number], { id: number; number: number; version: number; lead_agency_id: number }>(
+      "select id, number, version, lead_agency_id from issues where id = ?",
     ),
+    supporting: sqlite
+      .prepare<[number], number>(
+        "select agency_id from issue_agencies where issue_id = ? and role = 'pendukung'",
+      )
+      .pluck(),
     current: sqlite.prepare<[number], CurrentRow>(
       `select stage, health, physical_progress, budget_progress, indicator_value, obstacles, next_steps
        from issue_updates where issue_id = ? order by created_at desc, id desc limit 1`,
@@ -56,8 +62,9 @@ function statementsFor(sqlite: SQLite.Database) {
 const prepared = new WeakMap<SQLite.Database, ReturnType<typeof statementsFor>>();
 
 /**
- * Appends an OPD's update: checks the version it was based on, carries over what it leaves out,
- * and writes the update, its evidence links and its audit row in one transaction.
+ * Appends an OPD's update: checks that `user` may update the issue and the version it was based
+ * on, carries over what it leaves out, and writes the update, its evidence links and its audit row
+ * in one transaction.
  *
  * The transaction is one synchronous run of prepared statements (BEGIN IMMEDIATE ... COMMIT) while
  * Kysely's hold on the connection keeps any other transaction out: nothing else interleaves, and
@@ -79,6 +86,7 @@ export async function createUpdate(
   const write = sqlite.transaction(() => {
     const issue = s.issue.get(input.issueId);
     if (!issue) throw new TRPCError({ code: "NOT_FOUND", message: "Isu tidak ditemukan." });
+    assertMayUpdateIssue(user, [issue.lead_agency_id, ...s.supporting.all(issue.id)]);
     if (issue.version !== input.expectedVersion) {
       throw new TRPCError({
         code: "CONFLICT",
