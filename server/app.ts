@@ -11,6 +11,7 @@ import { handleDownload, handleUpload } from "./attachments";
 import { isHttps } from "./auth/cookies";
 import { isAllowedHost, isSameOriginWrite } from "./auth/csrf";
 import { createSessionCache } from "./auth/sessionCache";
+import { callMutation, mutationCall } from "./callMutation";
 import { callReads } from "./callReads";
 import { type AppServices, contextFactory } from "./context";
 import { handleExport } from "./export/http";
@@ -169,7 +170,10 @@ export function createServer(
     return { ...answer, etag: etagOf(answer.body) };
   }
 
-  /** A call that is not answered from the cache: a mutation, a read never cached, or signed out. */
+  /**
+   * A call that is not answered from the cache: a mutation (called in-process when it is a single
+   * one), a read never cached, or signed out.
+   */
   function serveCall(req: http.IncomingMessage, res: http.ServerResponse): void {
     const body =
       req.method === "GET" || req.method === "HEAD"
@@ -179,7 +183,11 @@ export function createServer(
       .then(async (read) => {
         // Nobody is left to answer: the request timed out (Node has said 408) or was abandoned.
         if (read === null) return;
-        sendAnswer(req, res, await routerAnswer(req, res, read), baseHeaders(req));
+        const mutation = read !== undefined && read !== "tooLarge" ? mutationCall(req, read) : null;
+        const answer = mutation
+          ? await callMutation(mutation, () => createContext({ req, res }), handlerOptions.onError)
+          : await routerAnswer(req, res, read);
+        sendAnswer(req, res, answer, baseHeaders(req));
       })
       .catch((error: unknown) => fail(res, error));
   }

@@ -8,7 +8,7 @@ import { createCallerFactory } from "./trpc";
 const createCaller = createCallerFactory(appRouter);
 
 /** The headers tRPC's HTTP handler sends with a JSON answer, in the order it sends them. */
-const JSON_HEADERS: Readonly<Record<string, string>> = {
+export const JSON_HEADERS: Readonly<Record<string, string>> = {
   "content-type": "application/json",
   vary: "trpc-accept, accept",
 };
