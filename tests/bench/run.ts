@@ -6,11 +6,13 @@
  * autocannon at 32 connections (after a second's warm-up); in the same run a bare node:http
  * process serves the very same bytes for each URL (body and headers, to the same request), the
  * ceiling the ratio is taken against. Then sequential `updates.create`
- * over HTTP, and 32 readers with one writer at once. Prints the table, the query plans of the hot
+ * over HTTP, 32 readers with one writer at once, and, once the server has stopped, what bounds
+ * sequential writes below HTTP: the same writes in-process, and the disk's sync alone. Prints the table, the query plans of the hot
  * queries and the gzipped sizes of the built SPA's chunks; `--out` writes all of it as JSON.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +20,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { CLIENT_DIR } from "../../server/app";
 import { chunkSizes } from "./chunks";
+import { type CommitFloor, commitFloor } from "./commitFloor";
 import { BENCH_ADMIN, BENCH_OPD, BENCH_PASSWORD, buildDatabase } from "./data";
 import { dashboardLayoutShift, type LayoutShift } from "./layoutShift";
 import { hotQueryPlans } from "./plans";
@@ -57,6 +60,7 @@ const dir = mkdtempSync(join(tmpdir(), "pantau-bench-"));
 const children: ChildProcess[] = [];
 const rows: Row[] = [];
 const writes: { updates: number; perSecond: number; count: number }[] = [];
+const floors: ({ updates: number } & CommitFloor)[] = [];
 let layoutShift: LayoutShift[] = [];
 const mixed: {
   updates: number;
@@ -95,6 +99,19 @@ try {
     ...writes.map((w) => [w.updates.toLocaleString("en"), String(w.count), w.perSecond.toFixed(0)]),
   ]);
   console.log(
+    "\nWhat no HTTP path can beat: the same writes in-process, and the disk's sync of what each one appends to the log",
+  );
+  printTable([
+    ["updates", "in-process writes/s", "log bytes/write", "disk syncs/s", "syncs/s, 2 ms apart"],
+    ...floors.map((f) => [
+      f.updates.toLocaleString("en"),
+      f.inProcessPerSecond.toFixed(0),
+      String(f.walBytesPerCommit),
+      f.diskSyncsPerSecond.toFixed(0),
+      f.diskSyncsPerSecondSpaced.toFixed(0),
+    ]),
+  ]);
+  console.log(
     `\n${CONNECTIONS} readers (dashboard.summary, issues.list, updates.timeline) with one sequential writer`,
   );
   printTable([
@@ -131,6 +148,7 @@ try {
           seconds: SECONDS,
           rows,
           writes,
+          commitFloor: floors,
           mixed,
           plans,
           chunks,
@@ -258,12 +276,46 @@ async function benchSize(size: number): Promise<void> {
     readP99: Math.max(...results.map((r) => r.latency.p99)),
     writesPerSec: written / mixedSeconds,
   });
-  server.kill();
+  writer.close();
+  await stopped(server);
+  floors.push({ updates: size, ...(await commitFloor(path, 4, WRITES)) });
 }
 
-/** Posts updates to one issue one after another, each on the version the previous one returned. */
+/** Kills a process and waits until it has exited (and let go of its database). */
+function stopped(started: Started): Promise<void> {
+  return new Promise((resolve) => {
+    if (started.child.exitCode !== null) return resolve();
+    started.child.once("exit", () => resolve());
+    started.kill();
+  });
+}
+
+/**
+ * Posts updates to one issue one after another, each on the version the previous one returned,
+ * over one kept-alive connection of node:http: a client as lean as the load generator, so what is
+ * measured is the server (fetch cost this process more than the server spent on a write).
+ */
 function sequentialWriter(base: string, headers: Record<string, string>, issueId: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let version: number | null = null;
+  const post = (body: string) =>
+    new Promise<string>((resolve, reject) => {
+      const request = http.request(
+        `${base}/trpc/updates.create`,
+        { method: "POST", agent, headers: { ...headers, "Content-Type": "application/json", Origin: base } },
+        (response) => {
+          let text = "";
+          response.setEncoding("utf8");
+          response.on("data", (chunk: string) => {
+            text += chunk;
+          });
+          response.on("end", () => resolve(text));
+          response.on("error", reject);
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
   return {
     async run(count: number): Promise<number> {
       if (version === null) {
@@ -274,22 +326,21 @@ function sequentialWriter(base: string, headers: Record<string, string>, issueId
         version = issue.version;
       }
       for (let k = 0; k < count; k++) {
-        const response = await fetch(`${base}/trpc/updates.create`, {
-          method: "POST",
-          headers: { ...headers, "Content-Type": "application/json", Origin: base },
-          body: JSON.stringify({
+        const text = await post(
+          JSON.stringify({
             issueId,
             expectedVersion: version,
             note: "Pembaruan dari uji beban",
             physicalProgress: 50,
           }),
-        });
-        const body = (await response.json()) as { result?: { data: { version: number } } };
-        if (!body.result) throw new Error(`updates.create: ${JSON.stringify(body)}`);
+        );
+        const body = JSON.parse(text) as { result?: { data: { version: number } } };
+        if (!body.result) throw new Error(`updates.create: ${text}`);
         version = body.result.data.version;
       }
       return count;
     },
+    close: () => agent.destroy(),
   };
 }
 
