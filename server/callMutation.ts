@@ -33,6 +33,9 @@ export function mutationCall(req: http.IncomingMessage, body: Buffer): MutationC
   const query = [...url.searchParams.keys()];
   const batch = query.length === 1 && url.searchParams.get("batch") === "1";
   if (query.length > 0 && !batch) return null;
+  // tRPC's handler reads the path from what follows "/trpc" once slashes are trimmed; a URL whose
+  // parsed path no longer starts there ("/trpc/../x") is left to it.
+  if (!url.pathname.startsWith("/trpc/")) return null;
   let path: string;
   try {
     path = decodeURIComponent(url.pathname.slice("/trpc/".length));
@@ -66,7 +69,9 @@ export async function callMutation(
   onError: (opts: { error: TRPCError; path: string }) => void,
 ): Promise<RouterAnswer> {
   let ctx: Context | undefined;
-  let json: { result: { data: unknown } } | { error: unknown };
+  const wrap = (json: object) => (call.batch ? [json] : json);
+  let answer: object;
+  let body: string;
   try {
     ctx = await context();
     const data: unknown = await callTRPCProcedure({
@@ -78,7 +83,9 @@ export async function callMutation(
       signal: undefined,
       batchIndex: 0,
     });
-    json = { result: { data } };
+    answer = wrap({ result: { data } });
+    // Inside the try: an answer that cannot be written as JSON is tRPC's internal error too.
+    body = JSON.stringify(answer);
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);
     onError({ error, path: call.path });
@@ -90,12 +97,12 @@ export async function callMutation(
       path: call.path,
       type: "mutation",
     });
-    json = { error: shape };
+    answer = wrap({ error: shape });
+    body = JSON.stringify(answer);
   }
-  const answer = call.batch ? [json] : json;
   return {
     status: getHTTPStatusCode(answer as Parameters<typeof getHTTPStatusCode>[0]),
     headers: JSON_HEADERS,
-    body: Buffer.from(JSON.stringify(answer)),
+    body: Buffer.from(body),
   };
 }

@@ -149,6 +149,9 @@ describe("A single mutation called in-process", () => {
       ["an unknown path", post("/trpc/updates.hapus"), body],
       ["a path no procedure has", post("/trpc/updates"), body],
       ["a malformed path", post("/trpc/%E0%A4%A"), body],
+      // The handler would look for "xupdates.create" here, and find nothing.
+      ["a path that leaves /trpc/", post("/trpc/../xxxxxupdates.create"), body],
+      ["an encoded one", post("/trpc/%2e%2e/xxxxxupdates.create"), body],
       ["a body that is not JSON", post("/trpc/updates.create"), Buffer.from("{not-json")],
       ["an empty body", post("/trpc/updates.create"), Buffer.alloc(0)],
       ["a batch whose input is not an object", post("/trpc/updates.create?batch=1"), Buffer.from("[1]")],
