@@ -156,7 +156,17 @@ describe("The header", () => {
     expect(currentUrl()).toBe("/masuk");
     expect(within(header()).queryByText("Pj. Wali Kota")).not.toBeInTheDocument();
     // Nothing fetched as that user is kept for whoever signs in next.
-    expect(queryClient.getQueryCache().findAll({ queryKey: [["issues"]] })).toHaveLength(0);
+    // (Each kept query is listed with its state, so a failure says which one and why it stayed.)
+    const kept = queryClient
+      .getQueryCache()
+      .findAll({ queryKey: [["issues"]] })
+      .map((query) => ({
+        key: query.queryKey,
+        observers: query.getObserversCount(),
+        status: query.state.status,
+        fetchStatus: query.state.fetchStatus,
+      }));
+    expect(kept).toEqual([]);
     expect(screen.queryByText(/Sesi Anda telah berakhir/)).not.toBeInTheDocument();
     const logouts = await db
       .selectFrom("audit_log")
