@@ -176,7 +176,8 @@ export async function createDirection(
     const { id } = await trx
       .insertInto("directions")
       .values({
-        given_on: input.givenOn ?? today,
+        // Given at an apel: given that day, so the apel's deck shows it even when recorded later.
+        given_on: input.givenOn ?? (input.apelOn && input.apelOn < today ? input.apelOn : today),
         apel_on: input.apelOn ?? null,
         text: input.text,
         agency_id: input.agencyId,

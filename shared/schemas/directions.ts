@@ -19,7 +19,7 @@ export const DirectionCreateInput = z.object({
   text: requiredText("Isi arahan", 2000),
   /** Any real date: an arahan may be recorded after the fact. */
   dueDate: isoDate,
-  /** The date it was given; today when left out. */
+  /** The date it was given; when left out, the apel's date (if it has passed), else today. */
   givenOn: isoDate.optional(),
   /** The apel it was given at, if any. */
   apelOn: isoDate.nullable().optional(),

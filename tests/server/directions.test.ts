@@ -62,6 +62,29 @@ describe("directions.create", () => {
     });
   });
 
+  it("counts an arahan recorded for an earlier apel as given at that apel, so that apel's view shows it", async () => {
+    // Friday's clock; the apel was on Monday 23 Nov.
+    const created = await w.asAdmin.directions.create({
+      agencyId: dlh,
+      issueId: tps,
+      text: "Laporkan jadwal serah terima TPS.",
+      dueDate: "2026-11-20",
+      apelOn: "2026-11-23",
+    });
+    expect(created).toMatchObject({ givenOn: "2026-11-23", apelOn: "2026-11-23", overdue: true });
+    expect(await w.asAdmin.directions.list({ asOf: "2026-11-23" })).toEqual([
+      expect.objectContaining({ id: created.id, overdue: true }),
+    ]);
+    // An apel not yet held cannot have given it: it is given today.
+    const ahead = await w.asAdmin.directions.create({
+      agencyId: dlh,
+      text: "Siapkan bahan apel berikutnya.",
+      dueDate: "2026-12-07",
+      apelOn: "2026-11-30",
+    });
+    expect(ahead.givenOn).toBe("2026-11-27");
+  });
+
   it("accepts a due date in the past (recorded after the fact), which is overdue at once", async () => {
     const created = await w.asAdmin.directions.create({
       agencyId: dlh,
