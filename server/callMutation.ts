@@ -7,10 +7,10 @@ import {
   type TRPCError,
 } from "@trpc/server";
 import { getHTTPStatusCode } from "@trpc/server/http";
-import { JSON_HEADERS } from "./callReads";
 import type { Context } from "./context";
 import type { RouterAnswer } from "./readCache";
 import { appRouter } from "./routers/_app";
+import { JSON_HEADERS, procedurePath, wantsStream } from "./trpcRequest";
 
 /** One mutation as a POST carries it: its path, its input, and whether it came as a batch of one. */
 export interface MutationCall {
@@ -26,22 +26,13 @@ export interface MutationCall {
  * unknown path, a body that is not JSON): the handler answers those, and nothing has run yet.
  */
 export function mutationCall(req: http.IncomingMessage, body: Buffer): MutationCall | null {
-  const headers = req.headers;
-  if (req.method !== "POST" || headers["trpc-accept"] !== undefined) return null;
-  if (headers.accept?.includes("application/jsonl")) return null;
+  if (req.method !== "POST" || wantsStream(req.headers)) return null;
   const url = new URL(req.url ?? "/", "http://localhost");
   const query = [...url.searchParams.keys()];
   const batch = query.length === 1 && url.searchParams.get("batch") === "1";
   if (query.length > 0 && !batch) return null;
-  // tRPC's handler reads the path from what follows "/trpc" once slashes are trimmed; a URL whose
-  // parsed path no longer starts there ("/trpc/../x") is left to it.
-  if (!url.pathname.startsWith("/trpc/")) return null;
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname.slice("/trpc/".length));
-  } catch {
-    return null;
-  }
+  const path = procedurePath(url);
+  if (path === null) return null;
   // Keyed by the full dotted path, as the handler finds a procedure.
   const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>;
   if (!Object.hasOwn(procedures, path) || procedures[path]?._def.type !== "mutation") return null;

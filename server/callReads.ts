@@ -4,14 +4,9 @@ import type { Context } from "./context";
 import { CACHED_READS, type RouterAnswer } from "./readCache";
 import { appRouter } from "./routers/_app";
 import { createCallerFactory } from "./trpc";
+import { JSON_HEADERS, procedurePath, wantsStream } from "./trpcRequest";
 
 const createCaller = createCallerFactory(appRouter);
-
-/** The headers tRPC's HTTP handler sends with a JSON answer, in the order it sends them. */
-export const JSON_HEADERS: Readonly<Record<string, string>> = {
-  "content-type": "application/json",
-  vary: "trpc-accept, accept",
-};
 
 type Procedure = (input: unknown) => Promise<unknown>;
 
@@ -30,16 +25,10 @@ export async function callReads(
   req: http.IncomingMessage,
   context: () => Promise<Context>,
 ): Promise<RouterAnswer | null> {
-  const headers = req.headers;
-  if (headers["trpc-accept"] !== undefined || headers["content-type"] !== undefined) return null;
-  if (headers.accept?.includes("application/jsonl")) return null;
+  if (wantsStream(req.headers) || req.headers["content-type"] !== undefined) return null;
   const url = new URL(req.url ?? "/", "http://localhost");
-  let names: string[];
-  try {
-    names = decodeURIComponent(url.pathname.slice("/trpc/".length)).split(",");
-  } catch {
-    return null;
-  }
+  const names = procedurePath(url)?.split(",");
+  if (names === undefined) return null;
   const batch = url.searchParams.get("batch") === "1";
   if (names.length > (batch ? MAX_BATCH_SIZE : 1)) return null;
   if (!names.every((name) => Object.hasOwn(CACHED_READS, name))) return null;

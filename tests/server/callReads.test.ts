@@ -106,6 +106,8 @@ describe("A cached read computed by calling its procedures", () => {
       [url(["issues.list", "agencies.list"], undefined, false), READER],
       [url(["updates.create"], [{}]), READER],
       ["/trpc/%E0%A4%A", READER],
+      // A path that leaves /trpc/ once parsed: the handler looks for "xissues.list" and finds none.
+      ["/trpc/../xxxxxissues.list", READER],
     ];
     for (const [path, user] of failing) {
       expect((await routerAnswer(path, user)).status, path).not.toBe(200);
