@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DB } from "../../db/database";
 import type { SessionUser } from "../../server/auth/sessions";
 import { appRouter } from "../../server/routers/_app";
+import { issueVersionOf } from "../fixtures/admin";
 import { callerAs, createAccount, createTestDb, TEST_PASSWORD } from "../fixtures/db";
 
 /**
@@ -168,14 +169,11 @@ const MATRIX: Record<string, { allow: Rule; input: (w: World, side: Side) => Pro
   "updates.timeline": { allow: signedIn, input: (w, side) => ({ issueId: w.issue[side] }) },
   "updates.create": {
     allow: issueUpdaters,
-    input: async (w, side) => {
-      const { version } = await w.db
-        .selectFrom("issues")
-        .select("version")
-        .where("id", "=", w.issue[side])
-        .executeTakeFirstOrThrow();
-      return { issueId: w.issue[side], expectedVersion: version, note: "Pembaruan uji matriks." };
-    },
+    input: async (w, side) => ({
+      issueId: w.issue[side],
+      expectedVersion: await issueVersionOf(w.db, w.issue[side]),
+      note: "Pembaruan uji matriks.",
+    }),
   },
   "users.list": { allow: adminOnly, input: () => undefined },
   "users.create": {

@@ -8,7 +8,7 @@ import { callMutation, mutationCall } from "../../server/callMutation";
 import { createInnerContext } from "../../server/context";
 import { appRouter } from "../../server/routers/_app";
 import { MAX_BATCH_SIZE } from "../../shared/api";
-import { issueIdOf } from "../fixtures/admin";
+import { issueIdOf, issueVersionOf } from "../fixtures/admin";
 import { createAccount, createTestDb, testServices } from "../fixtures/db";
 
 /**
@@ -77,15 +77,6 @@ const update = (expectedVersion: number, extra: Record<string, unknown> = {}) =>
   ...extra,
 });
 
-async function versionOf(db: DB): Promise<number> {
-  const row = await db
-    .selectFrom("issues")
-    .select("version")
-    .where("id", "=", flood)
-    .executeTakeFirstOrThrow();
-  return row.version;
-}
-
 describe("A single mutation called in-process", () => {
   it("answers with the status, headers and bytes of tRPC's HTTP handler, success or error", async () => {
     const cases: [string, string, () => SessionUser | null, (version: number) => unknown][] = [
@@ -111,8 +102,8 @@ describe("A single mutation called in-process", () => {
     ];
     const statuses: Record<string, number> = {};
     for (const [name, path, user, input] of cases) {
-      const version = await versionOf(viaHandler);
-      expect(await versionOf(viaCall), name).toBe(version);
+      const version = await issueVersionOf(viaHandler, flood);
+      expect(await issueVersionOf(viaCall, flood), name).toBe(version);
       const body = JSON.stringify(input(version));
       const expected = await handlerAnswer(path, body, user());
       expect(await calledAnswer(path, body, user()), name).toEqual(expected);
@@ -135,7 +126,7 @@ describe("A single mutation called in-process", () => {
 
   it("tells the error handler of a refusal, as the HTTP handler's onError is", async () => {
     const errors: TRPCError[] = [];
-    const body = JSON.stringify(update((await versionOf(viaCall)) - 1));
+    const body = JSON.stringify(update((await issueVersionOf(viaCall, flood)) - 1));
     await calledAnswer("/trpc/updates.create", body, admin, errors);
     expect(errors.map((e) => e.code)).toEqual(["CONFLICT"]);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { issueVersionOf } from "../fixtures/admin";
 import { createAccount } from "../fixtures/db";
 import {
   getQuery,
@@ -36,13 +37,8 @@ afterAll(async () => {
   await app.close();
 });
 
-async function version(): Promise<number> {
-  const row = await app.db
-    .selectFrom("issues")
-    .select("version")
-    .where("id", "=", issueId)
-    .executeTakeFirstOrThrow();
-  return row.version;
+function version(): Promise<number> {
+  return issueVersionOf(app.db, issueId);
 }
 
 async function updateBody(): Promise<string> {

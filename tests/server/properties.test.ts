@@ -6,6 +6,7 @@ import type { SessionUser } from "../../server/auth/sessions";
 import type { AppServices } from "../../server/context";
 import { appRouter } from "../../server/routers/_app";
 import { HEALTHS, STAGES } from "../../shared/domain";
+import { issueVersionOf } from "../fixtures/admin";
 import { callerAs, createAccount, createTestDb, TEST_PASSWORD, testServices } from "../fixtures/db";
 import { rowCounts } from "../fixtures/http";
 
@@ -303,8 +304,7 @@ async function resolveVersion(db: DB, input: unknown): Promise<unknown> {
   if (record.expectedVersion !== CURRENT_VERSION) return input;
   const issueId =
     typeof record.issueId === "number" && Number.isSafeInteger(record.issueId) ? record.issueId : 0;
-  const row = await db.selectFrom("issues").select("version").where("id", "=", issueId).executeTakeFirst();
-  return { ...record, expectedVersion: row?.version ?? 0 };
+  return { ...record, expectedVersion: await issueVersionOf(db, issueId) };
 }
 
 function describeInput(input: unknown): string {

@@ -9,23 +9,10 @@ import {
   STAGE_REASON_REQUIRED,
   type UpdateInput,
 } from "../../shared/schemas/updates";
+import { issueIdOf, issueVersionOf } from "../fixtures/admin";
 import { callerAs, callerFor, createAccount, createTestDb, TEST_NOW } from "../fixtures/db";
 import { errorOf, fieldErrorsIn } from "../fixtures/errors";
 import { rowCounts } from "../fixtures/http";
-
-async function issueIdOf(db: DB, number: number): Promise<number> {
-  const row = await db
-    .selectFrom("issues")
-    .select("id")
-    .where("number", "=", number)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function versionOf(db: DB, issueId: number): Promise<number> {
-  const row = await db.selectFrom("issues").select("version").where("id", "=", issueId).executeTakeFirst();
-  return row?.version ?? 0;
-}
 
 async function latest(db: DB, issueId: number) {
   const [entry] = await callerFor(db).updates.timeline({ issueId });
@@ -104,7 +91,7 @@ describe("who may post an update on which issue", () => {
   it.each(cases)("$who on $issue: $expected", async ({ who, issue, expected }) => {
     const issueId = issue.startsWith("own") ? own : issue.startsWith("other") ? others : UNKNOWN_ISSUE;
     const user = users[who] ?? null;
-    const version = await versionOf(db, issueId);
+    const version = await issueVersionOf(db, issueId);
     const before = await rowCounts(db);
     const call = callerAs(db, user).updates.create({
       issueId,
@@ -116,12 +103,12 @@ describe("who may post an update on which issue", () => {
     if (expected !== "ok") {
       expect((await errorOf(call)).code).toBe(expected);
       expect(await rowCounts(db)).toEqual(before);
-      expect(await versionOf(db, issueId)).toBe(version);
+      expect(await issueVersionOf(db, issueId)).toBe(version);
       return;
     }
     const result = await call;
     expect(result.version).toBe(version + 1);
-    expect(await versionOf(db, issueId)).toBe(version + 1);
+    expect(await issueVersionOf(db, issueId)).toBe(version + 1);
     const after = await rowCounts(db);
     expect(after).toEqual({
       ...before,
@@ -169,14 +156,14 @@ describe("updates.create", () => {
   async function post(user: SessionUser, fields: Partial<UpdateInput> = {}) {
     return callerAs(db, user).updates.create({
       issueId: tps,
-      expectedVersion: await versionOf(db, tps),
+      expectedVersion: await issueVersionOf(db, tps),
       note: "Pembaruan rutin",
       ...fields,
     });
   }
 
   it("refuses a stale expectedVersion with CONFLICT and writes nothing", async () => {
-    const version = await versionOf(db, tps);
+    const version = await issueVersionOf(db, tps);
     const before = await rowCounts(db);
     for (const expectedVersion of [version - 1, version + 1, 0]) {
       const error = await errorOf(
@@ -185,7 +172,7 @@ describe("updates.create", () => {
       expect(error.code).toBe("CONFLICT");
     }
     expect(await rowCounts(db)).toEqual(before);
-    expect(await versionOf(db, tps)).toBe(version);
+    expect(await issueVersionOf(db, tps)).toBe(version);
   });
 
   it("carries over the fields left out, and null (or an empty text) clears one; a source link is the update's own", async () => {
@@ -286,7 +273,7 @@ describe("updates.create", () => {
 
   it("writes exactly one update and one audit row, and bumps the version by one, each time", async () => {
     for (let i = 0; i < 3; i++) {
-      const version = await versionOf(db, tps);
+      const version = await issueVersionOf(db, tps);
       const before = await rowCounts(db);
       const result = await post(i % 2 === 0 ? dlh : admin, { note: `Langkah ${i}` });
       expect(result.version).toBe(version + 1);
@@ -300,7 +287,7 @@ describe("updates.create", () => {
 
   it("lets exactly one of two racing updates on the same version through; the other gets CONFLICT", async () => {
     for (const racers of [2, 5]) {
-      const version = await versionOf(db, tps);
+      const version = await issueVersionOf(db, tps);
       const before = await rowCounts(db);
       const results = await Promise.allSettled(
         Array.from({ length: racers }, (_, i) =>
@@ -318,7 +305,7 @@ describe("updates.create", () => {
         expect(r.reason).toBeInstanceOf(TRPCError);
         expect((r.reason as TRPCError).code).toBe("CONFLICT");
       }
-      expect(await versionOf(db, tps)).toBe(version + 1);
+      expect(await issueVersionOf(db, tps)).toBe(version + 1);
       expect((await rowCounts(db)).issue_updates).toBe(before.issue_updates + 1);
       expect((await rowCounts(db)).audit_log).toBe(before.audit_log + 1);
     }
@@ -363,7 +350,7 @@ describe("updates.create", () => {
   });
 
   it("writes the update and its audit row together or not at all", async () => {
-    const version = await versionOf(db, tps);
+    const version = await issueVersionOf(db, tps);
     const before = await rowCounts(db);
     // Make the audit insert fail: the update written just before it must roll back.
     await sql`create trigger audit_fails before insert on audit_log
@@ -375,7 +362,7 @@ describe("updates.create", () => {
       await sql`drop trigger audit_fails`.execute(db);
     }
     expect(await rowCounts(db)).toEqual(before);
-    expect(await versionOf(db, tps)).toBe(version);
+    expect(await issueVersionOf(db, tps)).toBe(version);
   });
 });
 
@@ -393,7 +380,7 @@ describe("updates.create keeps stage and physical progress consistent", () => {
   async function post(fields: Partial<UpdateInput>) {
     return callerAs(db, dlh).updates.create({
       issueId: tps,
-      expectedVersion: await versionOf(db, tps),
+      expectedVersion: await issueVersionOf(db, tps),
       note: "Pembaruan rutin",
       ...fields,
     });
@@ -402,13 +389,13 @@ describe("updates.create keeps stage and physical progress consistent", () => {
   /** Fails unless `fields` is refused with exactly `expected` as field errors, writing nothing. */
   async function expectRefused(fields: Partial<UpdateInput>, expected: Record<string, string>) {
     const before = await rowCounts(db);
-    const version = await versionOf(db, tps);
+    const version = await issueVersionOf(db, tps);
     const error = await errorOf(post(fields));
     expect(error.code).toBe("BAD_REQUEST");
     const found = fieldErrorsIn(error, "updates.create");
     expect(found).toEqual(Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, [v]])));
     expect(await rowCounts(db)).toEqual(before);
-    expect(await versionOf(db, tps)).toBe(version);
+    expect(await issueVersionOf(db, tps)).toBe(version);
   }
 
   async function state() {
